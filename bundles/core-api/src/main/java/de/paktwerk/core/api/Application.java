@@ -1,0 +1,25 @@
+package de.paktwerk.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * An application (Antrag).
+ *
+ * @param id identifier
+ * @param applicantKey official key of the applicant
+ * @param areaId funding area
+ * @param periodId funding period
+ * @param requested amount asked for
+ * @param priced amount the area's module computed as eligible
+ * @param providerId third party, optional
+ * @param payload area-specific content
+ * @param state current state
+ * @param createdAt creation time
+ * @param createdBy who created it
+ * @param updatedAt last change
+ */
+public record Application(long id, String applicantKey, String areaId, String periodId, Money requested,
+                          Money priced, Long providerId, JsonNode payload, ApplicationState state,
+                          Instant createdAt, String createdBy, Instant updatedAt) {
+}

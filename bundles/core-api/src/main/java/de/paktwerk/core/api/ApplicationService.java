@@ -1,0 +1,39 @@
+package de.paktwerk.core.api;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Applications (Anträge), decisions, drawdowns and proofs of use. */
+public interface ApplicationService {
+
+    Application create(NewApplication application, String actor);
+
+    Application get(long id);
+
+    Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit);
+
+    Application submit(long id, String actor);
+
+    Application withdraw(long id, String actor);
+
+    /**
+     * Decides a submitted application. Approved sums never exceed the applicant's share in the current
+     * distribution nor the area budget; above the four-eyes threshold the decision waits for a second approver.
+     */
+    Decision decide(long id, DecisionRequest decision, String approver);
+
+    /** A second, different approver confirms a decision above the threshold. */
+    Decision confirm(long id, String approver);
+
+    Optional<Decision> decision(long applicationId);
+
+    Drawdown drawdown(long id, Money amount, String actor);
+
+    List<Drawdown> drawdowns(long id);
+
+    ProofOfUse proofOfUse(long id, Money spent, String actor);
+
+    Optional<ProofOfUse> proof(long applicationId);
+
+    List<Reclaim> reclaims(String debtorKey);
+}

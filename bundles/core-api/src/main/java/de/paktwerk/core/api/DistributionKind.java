@@ -1,0 +1,7 @@
+package de.paktwerk.core.api;
+
+/** Whether a distribution is provisional (vorläufig) or final (endgültig). */
+public enum DistributionKind {
+    PROVISIONAL,
+    FINAL
+}

@@ -1,0 +1,20 @@
+package de.paktwerk.core.api;
+
+/** The caller may not do this, e.g. confirm its own decision (four-eyes rule) (HTTP 403). */
+public class ForbiddenException extends PaktwerkException {
+    private static final long serialVersionUID = 1L;
+
+    public ForbiddenException(String germanMessage) {
+        super(germanMessage);
+    }
+
+    @Override
+    public int status() {
+        return 403;
+    }
+
+    @Override
+    public String title() {
+        return "Nicht erlaubt";
+    }
+}

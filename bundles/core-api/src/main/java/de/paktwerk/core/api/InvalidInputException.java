@@ -1,0 +1,20 @@
+package de.paktwerk.core.api;
+
+/** The input is malformed, of the wrong type, out of range or unknown (HTTP 400). */
+public class InvalidInputException extends PaktwerkException {
+    private static final long serialVersionUID = 1L;
+
+    public InvalidInputException(String germanMessage) {
+        super(germanMessage);
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Ungültige Eingabe";
+    }
+}

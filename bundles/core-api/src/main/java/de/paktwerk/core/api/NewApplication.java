@@ -1,0 +1,17 @@
+package de.paktwerk.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What an applicant submits to create an application.
+ *
+ * @param applicantKey official key of the applying body
+ * @param areaId funding area
+ * @param periodId funding period
+ * @param requested amount asked for
+ * @param providerId third party carrying out the work, optional
+ * @param payload area-specific content, validated and priced by the area's module
+ */
+public record NewApplication(String applicantKey, String areaId, String periodId, Money requested,
+                             Long providerId, JsonNode payload) {
+}

@@ -1,0 +1,441 @@
+package de.paktwerk.core.internal.application;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationService;
+import de.paktwerk.core.api.ApplicationState;
+import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.Decision;
+import de.paktwerk.core.api.DecisionRequest;
+import de.paktwerk.core.api.Drawdown;
+import de.paktwerk.core.api.ForbiddenException;
+import de.paktwerk.core.api.FundingAreas;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.NewApplication;
+import de.paktwerk.core.api.Page;
+import de.paktwerk.core.api.ProofOfUse;
+import de.paktwerk.core.api.Provider;
+import de.paktwerk.core.api.Reclaim;
+import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.internal.budget.BudgetServiceImpl;
+import de.paktwerk.core.internal.db.CoreDatabase;
+import de.paktwerk.core.internal.db.Jdbc;
+import de.paktwerk.core.internal.json.Json;
+import de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Applications from draft to decision, and the funds that follow. Approved sums are reserved by
+ * conditional updates of the budget and allocation rows inside the deciding transaction, so concurrent
+ * approvals can never over-commit (the database checks {@code committed <= amount} as a last line).
+ */
+@Component(service = ApplicationService.class, configurationPid = "de.paktwerk.approval")
+@Designate(ocd = ApprovalConfig.class)
+public class ApplicationServiceImpl implements ApplicationService {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final int MAX_PAYLOAD = 100_000;
+
+    private final Jdbc jdbc;
+    private final AuditLogImpl audit;
+    private final FundingAreas areas;
+    private final MunicipalityRegistry registry;
+    private volatile Money fourEyesThreshold;
+    private volatile String decisionPrefix;
+
+    @Activate
+    public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit,
+                                  @Reference FundingAreas areas, @Reference MunicipalityRegistry registry,
+                                  ApprovalConfig config) {
+        this.jdbc = database.jdbc();
+        this.audit = audit;
+        this.areas = areas;
+        this.registry = registry;
+        modified(config);
+    }
+
+    @Modified
+    void modified(ApprovalConfig config) {
+        Money threshold = Money.parse(config.fourEyesThreshold());
+        if (threshold.isNegative()) {
+            throw new IllegalArgumentException("Vier-Augen-Schwelle darf nicht negativ sein");
+        }
+        this.fourEyesThreshold = threshold;
+        this.decisionPrefix = config.decisionPrefix();
+    }
+
+    @Override
+    public Application create(NewApplication a, String actor) {
+        if (a == null) {
+            throw new InvalidInputException("Antragsdaten fehlen.");
+        }
+        MunicipalityRegistryImpl.checkArea(a.areaId());
+        Municipality applicant = registry.get(a.applicantKey());
+        if (a.requested() == null || !a.requested().isPositive()) {
+            throw new InvalidInputException("Der beantragte Betrag muss größer als 0,00 € sein.");
+        }
+        if (a.periodId() == null) {
+            throw new InvalidInputException("Der Förderzeitraum (periodId) fehlt.");
+        }
+        if (a.providerId() != null) {
+            Provider p = registry.provider(a.providerId())
+                    .orElseThrow(() -> new InvalidInputException("Träger " + a.providerId() + " ist unbekannt."));
+            if (!p.responsibleKey().equals(applicant.key())) {
+                throw new InvalidInputException("Träger " + p.name() + " ist nicht für " + applicant.name() + " eingetragen.");
+            }
+        }
+        String responsible = registry.responsibleBody(applicant.key(), a.areaId());
+        if (!responsible.equals(applicant.key())) {
+            throw new ConflictException(applicant.name() + " hat den Förderbereich an den Landkreis (" + responsible
+                    + ") übertragen; antragsberechtigt ist der Landkreis.");
+        }
+        FundingArea area = areas.require(a.areaId());
+        String payload = payload(a.payload());
+        Money priced = area.price(a, a.payload());
+        if (priced == null || priced.isNegative()) {
+            throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keinen gültigen Preis");
+        }
+        Instant now = now();
+        return jdbc.tx(c -> {
+            BudgetServiceImpl.findPeriod(c, a.periodId(), false);
+            long id = Jdbc.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
+                            + " provider_id, payload, state, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    a.applicantKey(), a.areaId(), a.periodId(), a.requested().cents(), priced.cents(), a.providerId(), payload,
+                    ApplicationState.DRAFT, now, actor, now);
+            Application created = find(c, id, false);
+            audit.append(c, actor, "application", String.valueOf(id), "create", null, Json.write(created));
+            return created;
+        });
+    }
+
+    private static String payload(JsonNode payload) {
+        if (payload == null || payload.isNull()) {
+            return null;
+        }
+        try {
+            String json = Json.mapper().writeValueAsString(payload);
+            if (json.length() > MAX_PAYLOAD) {
+                throw new InvalidInputException("Die bereichsspezifischen Angaben sind größer als " + MAX_PAYLOAD + " Zeichen.");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("Die bereichsspezifischen Angaben sind kein gültiges JSON.");
+        }
+    }
+
+    @Override
+    public Application get(long id) {
+        return jdbc.tx(c -> find(c, id, false));
+    }
+
+    @Override
+    public Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit) {
+        Page.check(offset, limit);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (applicantKey != null && !applicantKey.isBlank()) {
+            where.append(" AND applicant_key = ?");
+            params.add(applicantKey);
+        }
+        if (areaId != null && !areaId.isBlank()) {
+            where.append(" AND area_id = ?");
+            params.add(areaId);
+        }
+        if (state != null) {
+            where.append(" AND state = ?");
+            params.add(state.name());
+        }
+        return jdbc.tx(c -> {
+            long total = Jdbc.count(c, "SELECT COUNT(*) FROM application" + where, params.toArray());
+            List<Object> paged = new ArrayList<>(params);
+            paged.add(offset);
+            paged.add(limit);
+            List<Application> items = Jdbc.list(c, "SELECT * FROM application" + where + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                    ApplicationServiceImpl::map, paged.toArray());
+            return new Page<>(items, total, offset, limit);
+        });
+    }
+
+    @Override
+    public Application submit(long id, String actor) {
+        return jdbc.tx(c -> {
+            Application before = find(c, id, true);
+            before.state().checkTransition(ApplicationState.SUBMITTED);
+            areas.require(before.areaId());
+            return transition(c, before, ApplicationState.SUBMITTED, "submit", actor);
+        });
+    }
+
+    @Override
+    public Application withdraw(long id, String actor) {
+        return jdbc.tx(c -> {
+            Application before = find(c, id, true);
+            before.state().checkTransition(ApplicationState.WITHDRAWN);
+            if (findDecision(c, id).isPresent()) {
+                throw new ConflictException("Über den Antrag " + id + " ist bereits entschieden worden; er kann nicht mehr zurückgezogen werden.");
+            }
+            return transition(c, before, ApplicationState.WITHDRAWN, "withdraw", actor);
+        });
+    }
+
+    private Application transition(Connection c, Application before, ApplicationState target, String action, String actor)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", target, now(), before.id());
+        Application after = find(c, before.id(), false);
+        audit.append(c, actor, "application", String.valueOf(before.id()), action, Json.write(before), Json.write(after));
+        return after;
+    }
+
+    @Override
+    public Decision decide(long id, DecisionRequest request, String approver) {
+        if (request == null || request.outcome() == null) {
+            throw new InvalidInputException("Die Entscheidung (outcome) fehlt.");
+        }
+        ApplicationState outcome = request.outcome();
+        if (outcome != ApplicationState.APPROVED && outcome != ApplicationState.PARTIALLY_APPROVED && outcome != ApplicationState.REJECTED) {
+            throw new InvalidInputException("Eine Entscheidung lautet APPROVED, PARTIALLY_APPROVED oder REJECTED, nicht " + outcome + ".");
+        }
+        if (request.conditions() != null && request.conditions().length() > 4000) {
+            throw new InvalidInputException("Die Nebenbestimmungen sind länger als 4000 Zeichen.");
+        }
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true);
+            app.state().checkTransition(outcome);
+            if (findDecision(c, id).isPresent()) {
+                throw new ConflictException("Über den Antrag " + id + " ist bereits entschieden; die Entscheidung wartet auf Bestätigung.");
+            }
+            Money amount = amount(app, outcome, request.amount());
+            if (amount.isPositive()) {
+                reserve(c, app, amount);
+            }
+            boolean needsConfirmation = outcome != ApplicationState.REJECTED && amount.compareTo(fourEyesThreshold) > 0;
+            LocalDate today = LocalDate.now(BERLIN);
+            long decisionId = Jdbc.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
+                            + " conditions, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation);
+            Jdbc.update(c, "UPDATE decision SET number = ? WHERE id = ?",
+                    String.format("%s-%d-%06d", decisionPrefix, today.getYear(), decisionId), decisionId);
+            Decision decision = findDecision(c, id).orElseThrow();
+            audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
+            if (!needsConfirmation) {
+                transition(c, app, outcome, "decide", approver);
+            }
+            return decision;
+        });
+    }
+
+    private static Money amount(Application app, ApplicationState outcome, Money requestedAmount) {
+        if (outcome == ApplicationState.REJECTED) {
+            if (requestedAmount != null && requestedAmount.cents() != 0) {
+                throw new InvalidInputException("Eine Ablehnung bewilligt keinen Betrag (amount weglassen oder 0.00).");
+            }
+            return Money.ZERO;
+        }
+        Money amount = requestedAmount == null && outcome == ApplicationState.APPROVED ? app.requested() : requestedAmount;
+        if (amount == null || !amount.isPositive()) {
+            throw new InvalidInputException("Der bewilligte Betrag muss größer als 0,00 € sein.");
+        }
+        if (outcome == ApplicationState.APPROVED && amount.compareTo(app.requested()) != 0) {
+            throw new InvalidInputException("Eine volle Bewilligung bewilligt den beantragten Betrag von " + app.requested().toGerman()
+                    + "; für weniger ist PARTIALLY_APPROVED zu wählen.");
+        }
+        if (outcome == ApplicationState.PARTIALLY_APPROVED && amount.compareTo(app.requested()) >= 0) {
+            throw new InvalidInputException("Eine Teilbewilligung muss unter dem beantragten Betrag von " + app.requested().toGerman() + " liegen.");
+        }
+        if (amount.compareTo(app.priced()) > 0) {
+            throw new ConflictException("Der Betrag " + amount.toGerman() + " übersteigt den förderfähigen Betrag von "
+                    + app.priced().toGerman() + ".");
+        }
+        return amount;
+    }
+
+    /** Reserves the amount against the area budget and the applicant's allocation, or refuses. */
+    private static void reserve(Connection c, Application app, Money amount) throws SQLException {
+        int budget = Jdbc.update(c, "UPDATE budget SET committed_cents = committed_cents + ? WHERE period_id = ? AND area_id = ?"
+                + " AND committed_cents + ? <= amount_cents", amount.cents(), app.periodId(), app.areaId(), amount.cents());
+        if (budget == 0) {
+            throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege das Budget des Förderbereichs '"
+                    + app.areaId() + "' im Zeitraum " + app.periodId() + " (oder es ist keines festgelegt).");
+        }
+        int allocation = Jdbc.update(c, "UPDATE allocation SET committed_cents = committed_cents + ? WHERE area_id = ? AND period_id = ?"
+                + " AND body_key = ? AND committed_cents + ? <= allocated_cents", amount.cents(), app.areaId(), app.periodId(),
+                app.applicantKey(), amount.cents());
+        if (allocation == 0) {
+            throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege den Anteil von "
+                    + app.applicantKey() + " an der Verteilung (oder es gibt noch keine Verteilung).");
+        }
+    }
+
+    @Override
+    public Decision confirm(long id, String approver) {
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true);
+            Decision d = findDecision(c, id).orElseThrow(() -> new ConflictException("Über den Antrag " + id + " ist noch nicht entschieden."));
+            if (!d.needsConfirmation()) {
+                throw new ConflictException("Die Entscheidung " + d.number() + " bedarf keiner Bestätigung.");
+            }
+            if (d.confirmedBy() != null) {
+                throw new ConflictException("Die Entscheidung " + d.number() + " ist bereits von " + d.confirmedBy() + " bestätigt.");
+            }
+            if (d.approver().equals(approver)) {
+                throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
+                        + " muss eine andere Person bestätigen als die, die entschieden hat.");
+            }
+            Jdbc.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ? WHERE id = ?", approver, now(), d.id());
+            Decision confirmed = findDecision(c, id).orElseThrow();
+            audit.append(c, approver, "decision", String.valueOf(d.id()), "confirm", Json.write(d), Json.write(confirmed));
+            transition(c, app, d.outcome(), "decide", approver);
+            return confirmed;
+        });
+    }
+
+    @Override
+    public Optional<Decision> decision(long applicationId) {
+        return jdbc.tx(c -> {
+            find(c, applicationId, false);
+            return findDecision(c, applicationId);
+        });
+    }
+
+    private Decision effectiveApproval(Connection c, Application app) throws SQLException {
+        if (app.state() != ApplicationState.APPROVED && app.state() != ApplicationState.PARTIALLY_APPROVED) {
+            throw new ConflictException("Antrag " + app.id() + " ist " + app.state().german() + "; Mittel gibt es nur für bewilligte Anträge.");
+        }
+        return findDecision(c, app.id()).orElseThrow();
+    }
+
+    @Override
+    public Drawdown drawdown(long id, Money amount, String actor) {
+        if (amount == null || !amount.isPositive()) {
+            throw new InvalidInputException("Der abgerufene Betrag muss größer als 0,00 € sein.");
+        }
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true); // the row lock serialises drawdowns of one application
+            Decision d = effectiveApproval(c, app);
+            if (Jdbc.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
+                throw new ConflictException("Für Antrag " + id + " liegt der Verwendungsnachweis vor; weitere Abrufe sind nicht möglich.");
+            }
+            long drawn = Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id);
+            if (drawn + amount.cents() > d.amount().cents()) {
+                throw new ConflictException("Der Abruf über " + amount.toGerman() + " überstiege den bewilligten Betrag von "
+                        + d.amount().toGerman() + " (bereits abgerufen: " + Money.ofCents(drawn).toGerman() + ").");
+            }
+            Instant now = now();
+            long drawdownId = Jdbc.insert(c, "INSERT INTO drawdown (application_id, amount_cents, created_at, created_by) VALUES (?, ?, ?, ?)",
+                    id, amount.cents(), now, actor);
+            Drawdown result = new Drawdown(drawdownId, id, amount, now, actor);
+            audit.append(c, actor, "drawdown", String.valueOf(drawdownId), "create", null, Json.write(result));
+            return result;
+        });
+    }
+
+    @Override
+    public List<Drawdown> drawdowns(long id) {
+        return jdbc.tx(c -> {
+            find(c, id, false);
+            return Jdbc.list(c, "SELECT * FROM drawdown WHERE application_id = ? ORDER BY id", rs -> new Drawdown(rs.getLong("id"),
+                    rs.getLong("application_id"), Money.ofCents(rs.getLong("amount_cents")), Jdbc.instant(rs, "created_at"),
+                    rs.getString("created_by")), id);
+        });
+    }
+
+    @Override
+    public ProofOfUse proofOfUse(long id, Money spent, String actor) {
+        if (spent == null || spent.isNegative()) {
+            throw new InvalidInputException("Die verausgabte Summe muss mindestens 0,00 € sein.");
+        }
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true);
+            effectiveApproval(c, app);
+            if (Jdbc.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
+                throw new ConflictException("Für Antrag " + id + " liegt bereits ein Verwendungsnachweis vor.");
+            }
+            Money paid = Money.ofCents(Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
+            Money reclaim = Money.max(Money.ZERO, paid.minus(spent));
+            Instant now = now();
+            long proofId = Jdbc.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by)"
+                    + " VALUES (?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), now, actor);
+            ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor);
+            audit.append(c, actor, "proof_of_use", String.valueOf(proofId), "create", null, Json.write(proof));
+            if (reclaim.isPositive()) {
+                long reclaimId = Jdbc.insert(c, "INSERT INTO reclaim (application_id, debtor_key, amount_cents, created_at) VALUES (?, ?, ?, ?)",
+                        id, app.applicantKey(), reclaim.cents(), now);
+                audit.append(c, actor, "reclaim", String.valueOf(reclaimId), "create", null,
+                        Json.write(new Reclaim(reclaimId, id, app.applicantKey(), reclaim, now)));
+            }
+            return proof;
+        });
+    }
+
+    @Override
+    public Optional<ProofOfUse> proof(long applicationId) {
+        return jdbc.tx(c -> {
+            find(c, applicationId, false);
+            return Jdbc.one(c, "SELECT * FROM proof_of_use WHERE application_id = ?", rs -> {
+                Money spent = Money.ofCents(rs.getLong("spent_cents"));
+                Money paid = Money.ofCents(rs.getLong("paid_cents"));
+                return new ProofOfUse(rs.getLong("id"), applicationId, spent, paid, Money.max(Money.ZERO, paid.minus(spent)),
+                        Jdbc.instant(rs, "created_at"), rs.getString("created_by"));
+            }, applicationId);
+        });
+    }
+
+    @Override
+    public List<Reclaim> reclaims(String debtorKey) {
+        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM reclaim" + (debtorKey == null ? "" : " WHERE debtor_key = ?") + " ORDER BY id",
+                rs -> new Reclaim(rs.getLong("id"), rs.getLong("application_id"), rs.getString("debtor_key"),
+                        Money.ofCents(rs.getLong("amount_cents")), Jdbc.instant(rs, "created_at")),
+                debtorKey == null ? new Object[0] : new Object[] {debtorKey}));
+    }
+
+    private static Application find(Connection c, long id, boolean lock) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM application WHERE id = ?" + (lock ? " FOR UPDATE" : ""), ApplicationServiceImpl::map, id)
+                .orElseThrow(() -> new UnknownEntityException("Antrag " + id + " ist unbekannt."));
+    }
+
+    private static Optional<Decision> findDecision(Connection c, long applicationId) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM decision WHERE application_id = ?", rs -> new Decision(rs.getLong("id"),
+                rs.getLong("application_id"), rs.getString("number"), Jdbc.date(rs, "decided_on"), rs.getString("approver"),
+                ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")),
+                rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"),
+                Jdbc.instant(rs, "confirmed_at")), applicationId);
+    }
+
+    static Application map(ResultSet rs) throws SQLException {
+        String payload = rs.getString("payload");
+        JsonNode node;
+        try {
+            node = payload == null ? null : Json.mapper().readTree(payload);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("gespeicherte Angaben sind kein JSON", e);
+        }
+        return new Application(rs.getLong("id"), rs.getString("applicant_key"), rs.getString("area_id"), rs.getString("period_id"),
+                Money.ofCents(rs.getLong("requested_cents")), Money.ofCents(rs.getLong("priced_cents")),
+                Jdbc.nullableLong(rs, "provider_id"), node, ApplicationState.valueOf(rs.getString("state")),
+                Jdbc.instant(rs, "created_at"), rs.getString("created_by"), Jdbc.instant(rs, "updated_at"));
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

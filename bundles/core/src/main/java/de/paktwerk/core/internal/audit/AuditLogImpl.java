@@ -1,0 +1,111 @@
+package de.paktwerk.core.internal.audit;
+
+import de.paktwerk.core.api.AuditEntry;
+import de.paktwerk.core.api.AuditLog;
+import de.paktwerk.core.api.AuditVerification;
+import de.paktwerk.core.internal.db.CoreDatabase;
+import de.paktwerk.core.internal.db.Jdbc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The hash-chained audit log. Core services append inside their own transaction ({@link #append(Connection,
+ * String, String, String, String, String, String)}), so a change and its audit entry commit together or not
+ * at all; locking the single head row keeps the chain linear under concurrency.
+ */
+@Component(service = {AuditLog.class, AuditLogImpl.class})
+public class AuditLogImpl implements AuditLog {
+
+    private final Jdbc jdbc;
+
+    @Activate
+    public AuditLogImpl(@Reference CoreDatabase database) {
+        this.jdbc = database.jdbc();
+    }
+
+    @Override
+    public AuditEntry append(String actor, String entityType, String entityId, String action, String before, String after) {
+        return jdbc.tx(c -> append(c, actor, entityType, entityId, action, before, after));
+    }
+
+    /** Appends inside the caller's transaction. */
+    public AuditEntry append(Connection c, String actor, String entityType, String entityId, String action,
+                             String before, String after) throws SQLException {
+        long lastSeq;
+        String lastHash;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("audit_head fehlt");
+            }
+            lastSeq = rs.getLong(1);
+            lastHash = rs.getString(2);
+        }
+        long seq = lastSeq + 1;
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String safeActor = actor == null ? "system" : actor;
+        String hash = AuditChain.hash(lastHash, seq, at, safeActor, entityType, entityId, action, before, after);
+        Jdbc.update(c, "INSERT INTO audit_log (seq, at, actor, entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at, safeActor, entityType, entityId, action, before, after, lastHash, hash);
+        Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+        return new AuditEntry(seq, at, safeActor, entityType, entityId, action, before, after, lastHash, hash);
+    }
+
+    @Override
+    public List<AuditEntry> entries(String entityType, String entityId) {
+        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
+                AuditLogImpl::map, entityType, entityId));
+    }
+
+    @Override
+    public AuditVerification verify() {
+        return jdbc.tx(c -> {
+            String expectedPrev = AuditChain.GENESIS;
+            long expectedSeq = 1;
+            long checked = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq")) {
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AuditEntry e = map(rs);
+                        checked++;
+                        if (e.seq() != expectedSeq) {
+                            return broken(checked, expectedSeq, "Eintrag " + expectedSeq + " fehlt in der Kette.");
+                        }
+                        if (!e.prevHash().equals(expectedPrev)) {
+                            return broken(checked, e.seq(), "Eintrag " + e.seq() + " verweist nicht auf den Hash seines Vorgängers.");
+                        }
+                        if (!AuditChain.recompute(e).equals(e.hash())) {
+                            return broken(checked, e.seq(), "Eintrag " + e.seq() + " wurde verändert: sein Hash stimmt nicht.");
+                        }
+                        expectedPrev = e.hash();
+                        expectedSeq++;
+                    }
+                }
+            }
+            String headHash = Jdbc.one(c, "SELECT last_hash FROM audit_head WHERE id = 1", rs -> rs.getString(1)).orElse("");
+            if (!headHash.equals(expectedPrev)) {
+                return broken(checked, expectedSeq - 1, "Das Ende der Kette passt nicht zum letzten Eintrag (Einträge entfernt?).");
+            }
+            return new AuditVerification(true, checked, null, "Audit-Kette intakt: " + checked + " Einträge geprüft.");
+        });
+    }
+
+    private static AuditVerification broken(long checked, long seq, String message) {
+        return new AuditVerification(false, checked, seq, message);
+    }
+
+    static AuditEntry map(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong("seq"), Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("entity_type"),
+                rs.getString("entity_id"), rs.getString("action"), rs.getString("before_json"), rs.getString("after_json"),
+                rs.getString("prev_hash"), rs.getString("hash"));
+    }
+}

@@ -1,0 +1,110 @@
+package de.paktwerk.core.internal.budget;
+
+import de.paktwerk.core.api.Budget;
+import de.paktwerk.core.api.BudgetService;
+import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.FundingPeriod;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.internal.db.CoreDatabase;
+import de.paktwerk.core.internal.db.Jdbc;
+import de.paktwerk.core.internal.json.Json;
+import de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Funding periods and budgets; the budgets of a period never exceed its envelope. */
+@Component(service = BudgetService.class)
+public class BudgetServiceImpl implements BudgetService {
+
+    private final Jdbc jdbc;
+    private final AuditLogImpl audit;
+
+    @Activate
+    public BudgetServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit) {
+        this.jdbc = database.jdbc();
+        this.audit = audit;
+    }
+
+    @Override
+    public List<FundingPeriod> periods() {
+        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM funding_period ORDER BY first_year", BudgetServiceImpl::period));
+    }
+
+    @Override
+    public FundingPeriod period(String periodId) {
+        return jdbc.tx(c -> findPeriod(c, periodId, false));
+    }
+
+    public static FundingPeriod findPeriod(Connection c, String periodId, boolean lock) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM funding_period WHERE id = ?" + (lock ? " FOR UPDATE" : ""), BudgetServiceImpl::period, periodId)
+                .orElseThrow(() -> new UnknownEntityException("Förderzeitraum '" + periodId + "' ist unbekannt."));
+    }
+
+    @Override
+    public List<Budget> budgets(String periodId) {
+        return jdbc.tx(c -> {
+            findPeriod(c, periodId, false);
+            return Jdbc.list(c, "SELECT * FROM budget WHERE period_id = ? ORDER BY area_id", BudgetServiceImpl::budget, periodId);
+        });
+    }
+
+    @Override
+    public Budget budget(String periodId, String areaId) {
+        return jdbc.tx(c -> find(c, periodId, areaId)
+                .orElseThrow(() -> new UnknownEntityException("Für '" + areaId + "' ist im Zeitraum " + periodId + " kein Budget festgelegt.")));
+    }
+
+    public static Optional<Budget> find(Connection c, String periodId, String areaId) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM budget WHERE period_id = ? AND area_id = ?", BudgetServiceImpl::budget, periodId, areaId);
+    }
+
+    @Override
+    public Budget setBudget(String periodId, String areaId, Money amount, String actor) {
+        MunicipalityRegistryImpl.checkArea(areaId);
+        if (amount == null || amount.isNegative()) {
+            throw new InvalidInputException("Das Budget muss ein Betrag von mindestens 0,00 € sein.");
+        }
+        return jdbc.tx(c -> {
+            FundingPeriod period = findPeriod(c, periodId, true); // serialises budget changes of one period
+            long others = Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM budget WHERE period_id = ? AND area_id <> ?", periodId, areaId);
+            if (others + amount.cents() > period.envelope().cents()) {
+                throw new ConflictException("Die Budgets des Zeitraums " + periodId + " überschritten mit "
+                        + amount.toGerman() + " den Gesamtrahmen von " + period.envelope().toGerman() + " (bereits vergeben: "
+                        + Money.ofCents(others).toGerman() + ").");
+            }
+            Optional<Budget> before = find(c, periodId, areaId);
+            if (before.isPresent() && before.get().committed().cents() > amount.cents()) {
+                throw new ConflictException("Das Budget kann nicht unter die bereits bewilligte Summe von "
+                        + before.get().committed().toGerman() + " gesenkt werden.");
+            }
+            if (before.isPresent()) {
+                Jdbc.update(c, "UPDATE budget SET amount_cents = ? WHERE period_id = ? AND area_id = ?", amount.cents(), periodId, areaId);
+            } else {
+                Jdbc.update(c, "INSERT INTO budget (period_id, area_id, amount_cents, committed_cents) VALUES (?, ?, ?, 0)",
+                        periodId, areaId, amount.cents());
+            }
+            Budget after = find(c, periodId, areaId).orElseThrow();
+            audit.append(c, actor, "budget", periodId + "/" + areaId, "set", before.map(Json::write).orElse(null), Json.write(after));
+            return after;
+        });
+    }
+
+    static FundingPeriod period(ResultSet rs) throws SQLException {
+        return new FundingPeriod(rs.getString("id"), rs.getInt("first_year"), rs.getInt("last_year"),
+                Money.ofCents(rs.getLong("envelope_cents")));
+    }
+
+    static Budget budget(ResultSet rs) throws SQLException {
+        return new Budget(rs.getString("period_id"), rs.getString("area_id"), Money.ofCents(rs.getLong("amount_cents")),
+                Money.ofCents(rs.getLong("committed_cents")));
+    }
+}

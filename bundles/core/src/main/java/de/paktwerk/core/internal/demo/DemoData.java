@@ -1,0 +1,38 @@
+package de.paktwerk.core.internal.demo;
+
+import de.paktwerk.core.api.MunicipalityQuery;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.Page;
+import java.time.LocalDate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Fills in synthetic refugee counts at first start when the demo configuration asks for it. */
+@Component(configurationPid = "de.paktwerk.demo", configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true,
+        service = DemoData.class)
+@Designate(ocd = DemoConfig.class)
+public class DemoData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    @Activate
+    public DemoData(@Reference MunicipalityRegistry registry, DemoConfig config) {
+        if (!config.enabled()) {
+            return;
+        }
+        var all = registry.list(MunicipalityQuery.ALL, 0, Page.MAX_LIMIT).items();
+        for (String date : config.referenceDates().split(",")) {
+            LocalDate referenceDate = LocalDate.parse(date.trim());
+            if (registry.referenceDates().contains(referenceDate)) {
+                continue;
+            }
+            int n = registry.importRefugeeCounts(SyntheticCounts.generate(all, referenceDate, config.seed()), "demo");
+            LOG.info("Synthetische Flüchtlingszahlen zum {} erzeugt ({} Kommunen)", referenceDate, n);
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package de.paktwerk.core.internal.distribution;
+
+import de.paktwerk.core.api.Budget;
+import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.Distribution;
+import de.paktwerk.core.api.DistributionKind;
+import de.paktwerk.core.api.DistributionRequest;
+import de.paktwerk.core.api.DistributionService;
+import de.paktwerk.core.api.FundingAreas;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.MunicipalityKind;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.Share;
+import de.paktwerk.core.api.ShareDifference;
+import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.internal.budget.BudgetServiceImpl;
+import de.paktwerk.core.internal.db.CoreDatabase;
+import de.paktwerk.core.internal.db.Jdbc;
+import de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Runs distributions: the area supplies a weight per municipality, delegated weights move to the
+ * district, the largest-remainder method shares the amount, and the run is frozen with its inputs. The
+ * newest run of an area and period sets every body's allocation, the ceiling for approvals.
+ */
+@Component(service = DistributionService.class)
+public class DistributionServiceImpl implements DistributionService {
+
+    private final Jdbc jdbc;
+    private final AuditLogImpl audit;
+    private final FundingAreas areas;
+    private final MunicipalityRegistry registry;
+
+    @Activate
+    public DistributionServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit,
+                                   @Reference FundingAreas areas, @Reference MunicipalityRegistry registry) {
+        this.jdbc = database.jdbc();
+        this.audit = audit;
+        this.areas = areas;
+        this.registry = registry;
+    }
+
+    /** A municipality's weight and the body that receives it. */
+    record Input(String municipalityKey, long weight, String responsibleKey) {
+    }
+
+    @Override
+    public Distribution run(DistributionRequest request, String actor) {
+        if (request == null) {
+            throw new InvalidInputException("Angaben zur Verteilung fehlen.");
+        }
+        MunicipalityRegistryImpl.checkArea(request.areaId());
+        if (request.periodId() == null || request.kind() == null || request.amount() == null) {
+            throw new InvalidInputException("periodId, kind und amount sind Pflichtangaben.");
+        }
+        if (!request.amount().isPositive()) {
+            throw new InvalidInputException("Der zu verteilende Betrag muss größer als 0,00 € sein.");
+        }
+        FundingArea area = areas.require(request.areaId());
+        LocalDate referenceDate = request.referenceDate() != null ? request.referenceDate() : area.defaultReferenceDate();
+        List<Input> inputs = inputs(request.areaId(), area.distributionWeights(referenceDate));
+        Map<String, Long> weights = new HashMap<>();
+        for (Input in : inputs) {
+            weights.merge(in.responsibleKey(), in.weight(), Long::sum);
+        }
+        SortedMap<String, Long> shares = LargestRemainder.allocate(request.amount().cents(), weights);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        return jdbc.tx(c -> {
+            BudgetServiceImpl.findPeriod(c, request.periodId(), true); // one run per period at a time
+            Budget budget = BudgetServiceImpl.find(c, request.periodId(), request.areaId())
+                    .orElseThrow(() -> new ConflictException("Für '" + request.areaId() + "' ist im Zeitraum "
+                            + request.periodId() + " kein Budget festgelegt."));
+            if (request.amount().compareTo(budget.amount()) > 0) {
+                throw new ConflictException("Der Betrag " + request.amount().toGerman() + " übersteigt das Budget von "
+                        + budget.amount().toGerman() + ".");
+            }
+            Optional<Distribution> latest = Jdbc.one(c, "SELECT * FROM distribution WHERE area_id = ? AND period_id = ?"
+                    + " ORDER BY version DESC FETCH FIRST 1 ROWS ONLY", DistributionServiceImpl::map, request.areaId(), request.periodId());
+            if (latest.isPresent() && latest.get().kind() == DistributionKind.FINAL && request.kind() == DistributionKind.PROVISIONAL) {
+                throw new ConflictException("Nach der endgültigen Verteilung (Version " + latest.get().version()
+                        + ") ist keine vorläufige Verteilung mehr möglich.");
+            }
+            int version = latest.map(d -> d.version() + 1).orElse(1);
+            Long replaces = latest.map(Distribution::id).orElse(null);
+            long id = Jdbc.insert(c, "INSERT INTO distribution (area_id, period_id, kind, version, amount_cents, reference_date,"
+                            + " key_description, created_at, created_by, replaces_id, bodies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    request.areaId(), request.periodId(), request.kind(), version, request.amount().cents(), referenceDate,
+                    area.distributionKeyDescription(), now, actor, replaces, shares.size());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO distribution_input (distribution_id, municipality_key,"
+                    + " weight, responsible_key) VALUES (?, ?, ?, ?)")) {
+                for (Input in : inputs) {
+                    ps.setLong(1, id);
+                    ps.setString(2, in.municipalityKey());
+                    ps.setLong(3, in.weight());
+                    ps.setString(4, in.responsibleKey());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO distribution_share (distribution_id, body_key, weight,"
+                    + " amount_cents) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, Long> e : shares.entrySet()) {
+                    ps.setLong(1, id);
+                    ps.setString(2, e.getKey());
+                    ps.setLong(3, weights.get(e.getKey()));
+                    ps.setLong(4, e.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            updateAllocations(c, request, id, shares);
+            Distribution d = new Distribution(id, request.areaId(), request.periodId(), request.kind(), version, request.amount(),
+                    referenceDate, area.distributionKeyDescription(), now, actor, replaces, shares.size());
+            audit.append(c, actor, "distribution", String.valueOf(id), "run", null,
+                    de.paktwerk.core.internal.json.Json.write(d));
+            return d;
+        });
+    }
+
+    /** Weights per municipality, checked, with the body responsible for each (its district if it delegated). */
+    private List<Input> inputs(String areaId, Map<String, Long> weights) {
+        Map<String, String> delegatedTo = new HashMap<>();
+        registry.delegations(areaId).forEach(d -> delegatedTo.put(d.municipalityKey(), d.districtKey()));
+        List<Input> out = new ArrayList<>(weights.size());
+        for (Map.Entry<String, Long> e : new TreeMap<>(weights).entrySet()) {
+            Municipality m = registry.find(e.getKey()).orElseThrow(() -> new ConflictException(
+                    "Der Verteilungsschlüssel nennt die unbekannte Kommune '" + e.getKey() + "'."));
+            if (e.getValue() == null || e.getValue() < 0) {
+                throw new ConflictException("Der Verteilungsschlüssel enthält für " + m.name() + " keinen gültigen Wert.");
+            }
+            String responsible = m.kind() == MunicipalityKind.GEMEINDE ? delegatedTo.getOrDefault(m.key(), m.key()) : m.key();
+            out.add(new Input(m.key(), e.getValue(), responsible));
+        }
+        return out;
+    }
+
+    private static void updateAllocations(Connection c, DistributionRequest request, long id, SortedMap<String, Long> shares)
+            throws SQLException {
+        Jdbc.update(c, "UPDATE allocation SET allocated_cents = 0, distribution_id = ? WHERE area_id = ? AND period_id = ?",
+                id, request.areaId(), request.periodId());
+        TreeSet<String> existing = new TreeSet<>(Jdbc.list(c, "SELECT body_key FROM allocation WHERE area_id = ? AND period_id = ?",
+                rs -> rs.getString(1), request.areaId(), request.periodId()));
+        try (PreparedStatement upd = c.prepareStatement("UPDATE allocation SET allocated_cents = ? WHERE area_id = ? AND period_id = ?"
+                + " AND body_key = ?");
+             PreparedStatement ins = c.prepareStatement("INSERT INTO allocation (area_id, period_id, body_key, allocated_cents,"
+                     + " committed_cents, distribution_id) VALUES (?, ?, ?, ?, 0, ?)")) {
+            for (Map.Entry<String, Long> e : shares.entrySet()) {
+                if (existing.contains(e.getKey())) {
+                    upd.setLong(1, e.getValue());
+                    upd.setString(2, request.areaId());
+                    upd.setString(3, request.periodId());
+                    upd.setString(4, e.getKey());
+                    upd.addBatch();
+                } else {
+                    ins.setString(1, request.areaId());
+                    ins.setString(2, request.periodId());
+                    ins.setString(3, e.getKey());
+                    ins.setLong(4, e.getValue());
+                    ins.setLong(5, id);
+                    ins.addBatch();
+                }
+            }
+            upd.executeBatch();
+            ins.executeBatch();
+        }
+    }
+
+    @Override
+    public List<Distribution> list(String areaId, String periodId) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM distribution WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (areaId != null && !areaId.isBlank()) {
+            sql.append(" AND area_id = ?");
+            params.add(areaId);
+        }
+        if (periodId != null && !periodId.isBlank()) {
+            sql.append(" AND period_id = ?");
+            params.add(periodId);
+        }
+        sql.append(" ORDER BY id");
+        return jdbc.tx(c -> Jdbc.list(c, sql.toString(), DistributionServiceImpl::map, params.toArray()));
+    }
+
+    @Override
+    public Distribution get(long id) {
+        return jdbc.tx(c -> find(c, id));
+    }
+
+    private static Distribution find(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT * FROM distribution WHERE id = ?", DistributionServiceImpl::map, id)
+                .orElseThrow(() -> new UnknownEntityException("Verteilung " + id + " ist unbekannt."));
+    }
+
+    @Override
+    public List<Share> shares(long distributionId) {
+        return jdbc.tx(c -> {
+            find(c, distributionId);
+            return shares(c, distributionId);
+        });
+    }
+
+    private static List<Share> shares(Connection c, long distributionId) throws SQLException {
+        return Jdbc.list(c, "SELECT * FROM distribution_share WHERE distribution_id = ? ORDER BY body_key",
+                rs -> new Share(rs.getString("body_key"), rs.getLong("weight"), Money.ofCents(rs.getLong("amount_cents"))),
+                distributionId);
+    }
+
+    @Override
+    public List<ShareDifference> difference(long distributionId) {
+        return jdbc.tx(c -> {
+            Distribution d = find(c, distributionId);
+            Map<String, Money> before = new TreeMap<>();
+            if (d.replacesId() != null) {
+                shares(c, d.replacesId()).forEach(s -> before.put(s.bodyKey(), s.amount()));
+            }
+            Map<String, Money> after = new TreeMap<>();
+            shares(c, distributionId).forEach(s -> after.put(s.bodyKey(), s.amount()));
+            TreeSet<String> keys = new TreeSet<>(before.keySet());
+            keys.addAll(after.keySet());
+            List<ShareDifference> out = new ArrayList<>(keys.size());
+            for (String key : keys) {
+                Money b = before.getOrDefault(key, Money.ZERO);
+                Money a = after.getOrDefault(key, Money.ZERO);
+                out.add(new ShareDifference(key, b, a, a.minus(b)));
+            }
+            return out;
+        });
+    }
+
+    static Distribution map(ResultSet rs) throws SQLException {
+        return new Distribution(rs.getLong("id"), rs.getString("area_id"), rs.getString("period_id"),
+                DistributionKind.valueOf(rs.getString("kind")), rs.getInt("version"), Money.ofCents(rs.getLong("amount_cents")),
+                Jdbc.date(rs, "reference_date"), rs.getString("key_description"), Jdbc.instant(rs, "created_at"),
+                rs.getString("created_by"), Jdbc.nullableLong(rs, "replaces_id"), rs.getInt("bodies"));
+    }
+}

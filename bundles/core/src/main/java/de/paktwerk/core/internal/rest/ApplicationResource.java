@@ -1,0 +1,158 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationService;
+import de.paktwerk.core.api.ApplicationState;
+import de.paktwerk.core.api.Decision;
+import de.paktwerk.core.api.DecisionRequest;
+import de.paktwerk.core.api.Drawdown;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.NewApplication;
+import de.paktwerk.core.api.Page;
+import de.paktwerk.core.api.ProofOfUse;
+import de.paktwerk.core.api.Reclaim;
+import de.paktwerk.core.api.UnknownEntityException;
+import java.util.List;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Applications, decisions and funds. */
+@Component(service = ApplicationResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CoreApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationResource {
+
+    /** Body of a drawdown. */
+    public record DrawdownBody(Money amount) {
+    }
+
+    /** Body of a proof of use. */
+    public record ProofBody(Money spent) {
+    }
+
+    private final ApplicationService applications;
+
+    @Activate
+    public ApplicationResource(@Reference ApplicationService applications) {
+        this.applications = applications;
+    }
+
+    @POST
+    @Path("applications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response create(NewApplication body, @Context SecurityContext sc) {
+        return Response.status(201).entity(applications.create(Params.body(body), Params.actor(sc))).build();
+    }
+
+    @GET
+    @Path("applications")
+    public Page<Application> list(@QueryParam("applicant") String applicant, @QueryParam("area") String area,
+                                  @QueryParam("state") String state, @QueryParam("offset") String offset,
+                                  @QueryParam("limit") String limit) {
+        return applications.list(applicant, area, Params.enumParam(ApplicationState.class, state, "state"),
+                Params.intParam(offset, "offset", 0), Params.intParam(limit, "limit", 100));
+    }
+
+    @GET
+    @Path("applications/{id}")
+    public Application get(@PathParam("id") String id) {
+        return applications.get(id(id));
+    }
+
+    @POST
+    @Path("applications/{id}/submit")
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Application submit(@PathParam("id") String id, @Context SecurityContext sc) {
+        return applications.submit(id(id), Params.actor(sc));
+    }
+
+    @POST
+    @Path("applications/{id}/withdraw")
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Application withdraw(@PathParam("id") String id, @Context SecurityContext sc) {
+        return applications.withdraw(id(id), Params.actor(sc));
+    }
+
+    @POST
+    @Path("applications/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
+        return Response.status(201).entity(applications.decide(id(id), Params.body(body), Params.actor(sc))).build();
+    }
+
+    @POST
+    @Path("applications/{id}/decision/confirm")
+    @RolesAllowed(Roles.APPROVER)
+    public Decision confirm(@PathParam("id") String id, @Context SecurityContext sc) {
+        return applications.confirm(id(id), Params.actor(sc));
+    }
+
+    @GET
+    @Path("applications/{id}/decision")
+    public Decision decision(@PathParam("id") String id) {
+        long appId = id(id);
+        return applications.decision(appId)
+                .orElseThrow(() -> new UnknownEntityException("Über Antrag " + appId + " ist noch nicht entschieden."));
+    }
+
+    @POST
+    @Path("applications/{id}/drawdowns")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response drawdown(@PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
+        return Response.status(201).entity(applications.drawdown(id(id), Params.body(body).amount(), Params.actor(sc))).build();
+    }
+
+    @GET
+    @Path("applications/{id}/drawdowns")
+    public List<Drawdown> drawdowns(@PathParam("id") String id) {
+        return applications.drawdowns(id(id));
+    }
+
+    @POST
+    @Path("applications/{id}/proof-of-use")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response proof(@PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
+        return Response.status(201).entity(applications.proofOfUse(id(id), Params.body(body).spent(), Params.actor(sc))).build();
+    }
+
+    @GET
+    @Path("applications/{id}/proof-of-use")
+    public ProofOfUse proof(@PathParam("id") String id) {
+        long appId = id(id);
+        return applications.proof(appId)
+                .orElseThrow(() -> new UnknownEntityException("Für Antrag " + appId + " liegt kein Verwendungsnachweis vor."));
+    }
+
+    @GET
+    @Path("reclaims")
+    public List<Reclaim> reclaims(@QueryParam("debtor") String debtor) {
+        return applications.reclaims(debtor == null || debtor.isBlank() ? null : debtor);
+    }
+
+    private static long id(String id) {
+        return Params.id(id, "Antragsnummer");
+    }
+}

@@ -1,0 +1,113 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.Budget;
+import de.paktwerk.core.api.BudgetService;
+import de.paktwerk.core.api.Distribution;
+import de.paktwerk.core.api.DistributionRequest;
+import de.paktwerk.core.api.DistributionService;
+import de.paktwerk.core.api.FundingPeriod;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.Page;
+import de.paktwerk.core.api.Share;
+import de.paktwerk.core.api.ShareDifference;
+import java.util.List;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Funding periods, budgets and distributions. */
+@Component(service = FundsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CoreApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class FundsResource {
+
+    /** Body of a budget. */
+    public record BudgetBody(Money amount) {
+    }
+
+    private final BudgetService budgets;
+    private final DistributionService distributions;
+
+    @Activate
+    public FundsResource(@Reference BudgetService budgets, @Reference DistributionService distributions) {
+        this.budgets = budgets;
+        this.distributions = distributions;
+    }
+
+    @GET
+    @Path("periods")
+    public List<FundingPeriod> periods() {
+        return budgets.periods();
+    }
+
+    @GET
+    @Path("periods/{period}/budgets")
+    public List<Budget> budgets(@PathParam("period") String period) {
+        return budgets.budgets(period);
+    }
+
+    @PUT
+    @Path("periods/{period}/budgets/{area}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    public Budget setBudget(@PathParam("period") String period, @PathParam("area") String area, BudgetBody body,
+                            @Context SecurityContext sc) {
+        return budgets.setBudget(period, area, Params.body(body).amount(), Params.actor(sc));
+    }
+
+    @POST
+    @Path("distributions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    public Response run(DistributionRequest request, @Context SecurityContext sc) {
+        return Response.status(201).entity(distributions.run(Params.body(request), Params.actor(sc))).build();
+    }
+
+    @GET
+    @Path("distributions")
+    public List<Distribution> list(@QueryParam("area") String area, @QueryParam("period") String period) {
+        return distributions.list(area, period);
+    }
+
+    @GET
+    @Path("distributions/{id}")
+    public Distribution get(@PathParam("id") String id) {
+        return distributions.get(Params.id(id, "Verteilungsnummer"));
+    }
+
+    @GET
+    @Path("distributions/{id}/shares")
+    public Page<Share> shares(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        int from = Params.intParam(offset, "offset", 0);
+        int size = Params.intParam(limit, "limit", Page.MAX_LIMIT);
+        Page.check(from, size);
+        List<Share> all = distributions.shares(Params.id(id, "Verteilungsnummer"));
+        int start = Math.min(from, all.size());
+        return new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), from, size);
+    }
+
+    @GET
+    @Path("distributions/{id}/difference")
+    public List<ShareDifference> difference(@PathParam("id") String id) {
+        return distributions.difference(Params.id(id, "Verteilungsnummer"));
+    }
+}

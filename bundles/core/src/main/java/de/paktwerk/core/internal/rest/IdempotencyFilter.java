@@ -1,0 +1,123 @@
+package de.paktwerk.core.internal.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import de.paktwerk.core.api.rest.PaktwerkRest;
+import de.paktwerk.core.internal.json.Json;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+/**
+ * {@code Idempotency-Key} on POST for every Paktwerk application: the first response is stored and a retry
+ * with the same key and body gets it again without the request being applied twice; the same key with
+ * another body is refused with 422.
+ */
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
+@JaxrsExtension
+@JaxrsName("paktwerk-idempotency")
+@JaxrsApplicationSelect(PaktwerkRest.API_SELECT)
+@Priority(Priorities.USER)
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    static final String CLAIMED = "paktwerk.idempotency.key";
+    static final int MAX_KEY = 200;
+
+    private final IdempotencyStore store;
+
+    @Activate
+    public IdempotencyFilter(@Reference IdempotencyStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        String key = ctx.getHeaderString(PaktwerkRest.IDEMPOTENCY_KEY);
+        if (key == null || !"POST".equals(ctx.getMethod())) {
+            return;
+        }
+        if (key.isBlank() || key.length() > MAX_KEY) {
+            ctx.abortWith(Problems.response(400, "Ungültige Eingabe", "Der Idempotency-Key muss 1 bis " + MAX_KEY + " Zeichen lang sein."));
+            return;
+        }
+        byte[] body;
+        try {
+            body = ctx.hasEntity() ? ctx.getEntityStream().readAllBytes() : new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ctx.setEntityStream(new ByteArrayInputStream(body));
+        String user = ctx.getSecurityContext() == null || ctx.getSecurityContext().getUserPrincipal() == null ? ""
+                : ctx.getSecurityContext().getUserPrincipal().getName();
+        String scopedKey = user + "|" + key;
+        String hash = hash(ctx.getUriInfo().getRequestUri().getPath(), body);
+        Optional<IdempotencyStore.Entry> earlier = store.claim(scopedKey, hash);
+        if (earlier.isEmpty()) {
+            ctx.setProperty(CLAIMED, scopedKey);
+            return;
+        }
+        IdempotencyStore.Entry e = earlier.get();
+        if (!e.requestHash().equals(hash)) {
+            ctx.abortWith(Problems.response(422, "Idempotency-Key wiederverwendet",
+                    "Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet."));
+        } else if (e.status() == null) {
+            ctx.abortWith(Problems.response(409, "Anfrage in Bearbeitung",
+                    "Eine Anfrage mit diesem Idempotency-Key wird gerade bearbeitet; bitte später erneut versuchen."));
+        } else {
+            ctx.abortWith(Response.status(e.status()).type(e.contentType()).entity(e.body())
+                    .header("Idempotent-Replayed", "true").build());
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object key = request.getProperty(CLAIMED);
+        if (!(key instanceof String scopedKey)) {
+            return;
+        }
+        if (response.getStatus() >= 500) {
+            store.release(scopedKey);
+            return;
+        }
+        MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+        String body;
+        try {
+            Object entity = response.getEntity();
+            body = entity == null ? null : entity instanceof String s ? s : Json.mapper().writeValueAsString(entity);
+        } catch (JsonProcessingException ex) {
+            store.release(scopedKey);
+            return;
+        }
+        store.complete(scopedKey, response.getStatus(), type.toString(), body);
+    }
+
+    static String hash(String path, byte[] body) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(path.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(body);
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.Delegation;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.MunicipalityKind;
+import de.paktwerk.core.api.MunicipalityQuery;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.Page;
+import de.paktwerk.core.api.Provider;
+import de.paktwerk.core.api.RefugeeCount;
+import de.paktwerk.core.internal.municipality.CsvData;
+import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Municipalities, their refugee counts, delegations and third-party providers. */
+@Component(service = MunicipalityResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CoreApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class MunicipalityResource {
+
+    /** Body of a delegation. */
+    public record DelegationBody(String areaId) {
+    }
+
+    /** Body of a new provider. */
+    public record ProviderBody(String name) {
+    }
+
+    private final MunicipalityRegistry registry;
+
+    @Activate
+    public MunicipalityResource(@Reference MunicipalityRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Path("municipalities")
+    public Page<Municipality> list(@QueryParam("district") String district, @QueryParam("kind") List<String> kinds,
+                                   @QueryParam("name") String name, @QueryParam("offset") String offset,
+                                   @QueryParam("limit") String limit) {
+        Set<MunicipalityKind> kindSet = EnumSet.noneOf(MunicipalityKind.class);
+        for (String k : kinds) {
+            for (String part : k.split(",")) {
+                if (!part.isBlank()) {
+                    kindSet.add(Params.enumParam(MunicipalityKind.class, part, "kind"));
+                }
+            }
+        }
+        if (name != null && name.length() > 200) {
+            throw new InvalidInputException("Parameter 'name' ist länger als 200 Zeichen.");
+        }
+        return registry.list(new MunicipalityQuery(district, kindSet, name), Params.intParam(offset, "offset", 0),
+                Params.intParam(limit, "limit", 100));
+    }
+
+    @GET
+    @Path("municipalities/{key}")
+    public Municipality get(@PathParam("key") String key) {
+        return registry.get(key);
+    }
+
+    @GET
+    @Path("municipalities/{key}/refugee-counts")
+    public List<RefugeeCount> counts(@PathParam("key") String key) {
+        return registry.refugeeCounts(key);
+    }
+
+    /** Imports refugee counts as CSV ({@code ags,stichtag,anzahl}); all rows or none. */
+    @POST
+    @Path("refugee-counts")
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @RolesAllowed(Roles.APPROVER)
+    public Map<String, Integer> importCounts(String csv, @Context SecurityContext sc) {
+        if (csv == null || csv.isBlank()) {
+            throw new InvalidInputException("Die CSV-Datei ist leer.");
+        }
+        return Map.of("imported", registry.importRefugeeCounts(CsvData.readCounts(new StringReader(csv)), Params.actor(sc)));
+    }
+
+    @GET
+    @Path("delegations")
+    public List<Delegation> delegations(@QueryParam("area") String area) {
+        if (area == null || area.isBlank()) {
+            throw new InvalidInputException("Parameter 'area' (Förderbereich) fehlt.");
+        }
+        return registry.delegations(area);
+    }
+
+    @POST
+    @Path("municipalities/{key}/delegations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response delegate(@PathParam("key") String key, DelegationBody body, @Context SecurityContext sc) {
+        return Response.status(201).entity(registry.delegate(key, Params.body(body).areaId(), Params.actor(sc))).build();
+    }
+
+    @DELETE
+    @Path("municipalities/{key}/delegations/{area}")
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response revoke(@PathParam("key") String key, @PathParam("area") String area, @Context SecurityContext sc) {
+        registry.revokeDelegation(key, area, Params.actor(sc));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("municipalities/{key}/providers")
+    public List<Provider> providers(@PathParam("key") String key) {
+        registry.get(key);
+        return registry.providers(key);
+    }
+
+    @POST
+    @Path("municipalities/{key}/providers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
+        return Response.status(201).entity(registry.addProvider(key, Params.body(body).name(), Params.actor(sc))).build();
+    }
+}

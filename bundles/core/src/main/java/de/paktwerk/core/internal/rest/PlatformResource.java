@@ -1,0 +1,81 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.AuditEntry;
+import de.paktwerk.core.api.AuditLog;
+import de.paktwerk.core.api.AuditVerification;
+import de.paktwerk.core.api.FundingAreas;
+import de.paktwerk.core.api.InvalidInputException;
+import java.io.InputStream;
+import java.util.List;
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** The installed funding areas, the audit log and the OpenAPI document. */
+@Component(service = PlatformResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(CoreApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class PlatformResource {
+
+    /** An installed funding area as listed. */
+    public record AreaView(String id, String title, String distributionKey) {
+    }
+
+    private final FundingAreas areas;
+    private final AuditLog audit;
+
+    @Activate
+    public PlatformResource(@Reference FundingAreas areas, @Reference AuditLog audit) {
+        this.areas = areas;
+        this.audit = audit;
+    }
+
+    @GET
+    @Path("funding-areas")
+    public List<AreaView> fundingAreas() {
+        return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.distributionKeyDescription())).toList();
+    }
+
+    @GET
+    @Path("audit")
+    @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
+    public List<AuditEntry> audit(@QueryParam("entityType") String type, @QueryParam("entityId") String id) {
+        if (type == null || type.isBlank() || id == null || id.isBlank()) {
+            throw new InvalidInputException("Parameter 'entityType' und 'entityId' sind Pflicht.");
+        }
+        return audit.entries(type, id);
+    }
+
+    @GET
+    @Path("audit/verify")
+    @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
+    public AuditVerification verify() {
+        return audit.verify();
+    }
+
+    /** The OpenAPI document, generated at build time from the JAX-RS annotations. */
+    @GET
+    @Path("openapi.json")
+    @PermitAll
+    public Response openApi() {
+        InputStream in = PlatformResource.class.getClassLoader().getResourceAsStream("openapi/core.json");
+        if (in == null) {
+            return Problems.response(404, "Nicht gefunden", "Das OpenAPI-Dokument ist in diesem Build nicht enthalten.");
+        }
+        return Response.ok(in, MediaType.APPLICATION_JSON).build();
+    }
+}

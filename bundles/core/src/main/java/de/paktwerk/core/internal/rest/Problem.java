@@ -1,0 +1,16 @@
+package de.paktwerk.core.internal.rest;
+
+/**
+ * An RFC 9457 problem document; {@code detail} is German and never contains a stack trace.
+ *
+ * @param type problem type URI
+ * @param title short German title
+ * @param status HTTP status
+ * @param detail German explanation for the user
+ */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static Problem of(int status, String title, String detail) {
+        return new Problem("about:blank", title, status, detail);
+    }
+}

@@ -1,0 +1,143 @@
+package de.paktwerk.core.internal.rest;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import de.paktwerk.core.api.PaktwerkException;
+import de.paktwerk.core.api.rest.PaktwerkRest;
+import java.util.stream.Collectors;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns every exception into {@code application/problem+json} with a German {@code detail}. Unexpected
+ * errors are logged with their stack trace on the server and answered with a plain 500 that names nothing
+ * internal.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("paktwerk-problems")
+@JaxrsApplicationSelect(PaktwerkRest.API_SELECT)
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        Problem p = problem(exception);
+        Response.ResponseBuilder rb = Response.status(p.status()).type(PaktwerkRest.PROBLEM_JSON).entity(p);
+        if (exception instanceof WebApplicationException wae) {
+            wae.getResponse().getHeaders().forEach((name, values) -> {
+                if (name.equalsIgnoreCase("WWW-Authenticate") || name.equalsIgnoreCase("Allow")) {
+                    values.forEach(v -> rb.header(name, v));
+                }
+            });
+        }
+        return rb.build();
+    }
+
+    static Problem problem(Throwable exception) {
+        Throwable t = exception;
+        // CXF wraps reader failures; look through the chain for something we can explain
+        for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
+            if (t instanceof PaktwerkException pe) {
+                return Problem.of(pe.status(), pe.title(), pe.getMessage());
+            }
+            if (t instanceof JsonProcessingException jpe) {
+                return json(jpe);
+            }
+        }
+        if (exception instanceof WebApplicationException wae) {
+            return web(wae.getResponse().getStatus());
+        }
+        LOG.error("Unerwarteter Fehler bei einer REST-Anfrage", exception);
+        return Problem.of(500, "Interner Fehler", "Die Anfrage konnte wegen eines internen Fehlers nicht bearbeitet werden."
+                + " Es wurde nichts geändert; der Fehler ist protokolliert.");
+    }
+
+    private static Problem json(JsonProcessingException e) {
+        String title = "Ungültige Eingabe";
+        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof PaktwerkException pe) {
+            return Problem.of(pe.status(), pe.title(), pe.getMessage());
+        }
+        if (e instanceof StreamConstraintsException) {
+            return Problem.of(400, title, "Der Anfragekörper überschreitet die erlaubte Schachtelungstiefe oder Länge.");
+        }
+        if (e instanceof UnrecognizedPropertyException upe) {
+            String known = upe.getKnownPropertyIds() == null ? "" : upe.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return Problem.of(400, title, "Unbekanntes Feld '" + upe.getPropertyName() + "'." + (known.isEmpty() ? "" : " Erlaubt sind: " + known + "."));
+        }
+        if (e instanceof InvalidFormatException ife) {
+            return Problem.of(400, title, "Feld '" + path(ife) + "' hat einen ungültigen Wert '" + abbreviate(String.valueOf(ife.getValue()))
+                    + "' (erwartet: " + ife.getTargetType().getSimpleName() + ").");
+        }
+        if (e instanceof MismatchedInputException mie) {
+            String path = path(mie);
+            if (path.isEmpty()) {
+                return Problem.of(400, title, "Der Anfragekörper fehlt oder hat die falsche Form (erwartet wird ein JSON-Objekt).");
+            }
+            return Problem.of(400, title, "Feld '" + path + "' hat den falschen Typ"
+                    + (mie.getTargetType() == null ? "" : " (erwartet: " + typeName(mie.getTargetType()) + ")") + ".");
+        }
+        if (e instanceof JsonMappingException jme && !path(jme).isEmpty()) {
+            return Problem.of(400, title, "Feld '" + path(jme) + "' ist ungültig.");
+        }
+        if (e instanceof JsonParseException jpe && jpe.getLocation() != null) {
+            return Problem.of(400, title, "Der Anfragekörper ist kein gültiges JSON (Zeile " + jpe.getLocation().getLineNr()
+                    + ", Spalte " + jpe.getLocation().getColumnNr() + ").");
+        }
+        return Problem.of(400, title, "Der Anfragekörper ist kein gültiges JSON.");
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == de.paktwerk.core.api.Money.class) {
+            return "Betrag als Zeichenkette, z. B. \"1234.50\"";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "Datum JJJJ-MM-TT";
+        }
+        if (type.isEnum()) {
+            return "einer von " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return type.getSimpleName();
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    private static Problem web(int status) {
+        return switch (status) {
+            case 400 -> Problem.of(400, "Ungültige Eingabe", "Die Anfrage ist ungültig.");
+            case 401 -> Problem.of(401, "Anmeldung erforderlich", "Bitte melden Sie sich an (HTTP Basic oder API-Token).");
+            case 403 -> Problem.of(403, "Nicht erlaubt", "Dafür fehlt Ihnen die Berechtigung.");
+            case 404 -> Problem.of(404, "Nicht gefunden", "Diese Adresse gibt es nicht.");
+            case 405 -> Problem.of(405, "Methode nicht erlaubt", "Diese HTTP-Methode ist für diese Adresse nicht erlaubt.");
+            case 406 -> Problem.of(406, "Nicht annehmbar", "Antworten gibt es nur als application/json.");
+            case 413 -> Problem.of(413, "Anfrage zu groß", "Der Anfragekörper ist größer als erlaubt (" + RequestLimits.MAX_BODY_BYTES / 1024 + " KiB).");
+            case 415 -> Problem.of(415, "Falscher Medientyp", "Der Anfragekörper muss als application/json gesendet werden.");
+            default -> status >= 500
+                    ? Problem.of(status, "Interner Fehler", "Die Anfrage konnte nicht bearbeitet werden; es wurde nichts geändert.")
+                    : Problem.of(status, "Fehler", "Die Anfrage konnte nicht bearbeitet werden (HTTP " + status + ").");
+        };
+    }
+}

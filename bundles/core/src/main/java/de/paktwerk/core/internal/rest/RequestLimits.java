@@ -1,0 +1,75 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.rest.PaktwerkRest;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.PreMatching;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+/** Refuses oversized request bodies with 413, by Content-Length and while streaming. */
+@Component(service = ContainerRequestFilter.class)
+@JaxrsExtension
+@JaxrsName("paktwerk-limits")
+@JaxrsApplicationSelect(PaktwerkRest.API_SELECT)
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+public class RequestLimits implements ContainerRequestFilter {
+
+    /** Largest request body accepted: 1 MiB. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        if (ctx.getLength() > MAX_BODY_BYTES) {
+            ctx.abortWith(Problems.response(413, "Anfrage zu groß",
+                    "Der Anfragekörper ist größer als erlaubt (" + MAX_BODY_BYTES / 1024 + " KiB)."));
+            return;
+        }
+        if (ctx.hasEntity()) {
+            ctx.setEntityStream(new Limited(ctx.getEntityStream()));
+        }
+    }
+
+    /** Counts bytes and fails with 413 past the limit (chunked bodies have no Content-Length). */
+    static final class Limited extends FilterInputStream {
+        private long read;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > MAX_BODY_BYTES) {
+                throw new WebApplicationException(413);
+            }
+        }
+    }
+}

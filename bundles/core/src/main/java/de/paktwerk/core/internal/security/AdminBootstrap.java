@@ -1,0 +1,115 @@
+package de.paktwerk.core.internal.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import javax.security.auth.login.AppConfigurationEntry;
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.apache.karaf.jaas.modules.BackingEngine;
+import org.apache.karaf.jaas.modules.BackingEngineFactory;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * First start: when the Karaf realm has no user with the role {@code admin}, creates user {@code admin}
+ * with the password from the environment variable {@code PAKTWERK_ADMIN_PASSWORD}, or else a generated
+ * one that is written once to {@code data/paktwerk-admin-password.txt}, readable only by its owner. The
+ * distribution ships without any user, so there is no default password.
+ */
+@Component(immediate = true, service = AdminBootstrap.class)
+public class AdminBootstrap {
+
+    static final String ENV = "PAKTWERK_ADMIN_PASSWORD";
+    static final String ADMIN = "admin";
+    static final String PASSWORD_FILE = "paktwerk-admin-password.txt";
+    private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    @Activate
+    public AdminBootstrap(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+                          List<JaasRealm> realms,
+                          @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
+                          List<BackingEngineFactory> factories) {
+        BackingEngine engine = engine(realms, factories);
+        if (engine == null) {
+            LOG.warn("Kein bearbeitbarer Karaf-Realm 'karaf' gefunden; es wird kein Administrator angelegt.");
+            return;
+        }
+        for (UserPrincipal user : engine.listUsers()) {
+            for (RolePrincipal role : engine.listRoles(user)) {
+                if (ADMIN.equals(role.getName())) {
+                    return;
+                }
+            }
+        }
+        String fromEnv = System.getenv(ENV);
+        boolean generated = fromEnv == null || fromEnv.isBlank();
+        String password = generated ? generate() : fromEnv;
+        engine.addUser(ADMIN, password);
+        engine.addGroup(ADMIN, "admingroup");
+        engine.addRole(ADMIN, ADMIN);
+        if (generated) {
+            Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
+            write(file, password);
+            LOG.warn("Administrator 'admin' angelegt; das erzeugte Passwort steht einmalig in {} (nur für den Eigentümer lesbar).", file);
+        } else {
+            LOG.info("Administrator 'admin' mit dem Passwort aus {} angelegt.", ENV);
+        }
+    }
+
+    private static BackingEngine engine(List<JaasRealm> realms, List<BackingEngineFactory> factories) {
+        for (JaasRealm realm : realms) {
+            if (!"karaf".equals(realm.getName())) {
+                continue;
+            }
+            for (AppConfigurationEntry entry : realm.getEntries()) {
+                Map<String, ?> options = entry.getOptions();
+                Object module = options.get("org.apache.karaf.jaas.module");
+                String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
+                for (BackingEngineFactory factory : factories) {
+                    if (factory.getModuleClass().equals(moduleClass)) {
+                        return factory.build(options);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static String generate() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder(24);
+        for (int i = 0; i < 24; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private static void write(Path file, String password) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

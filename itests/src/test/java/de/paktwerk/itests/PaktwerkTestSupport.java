@@ -1,0 +1,193 @@
+package de.paktwerk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.CoreOptions.vmOptions;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.function.BooleanSupplier;
+import javax.inject.Inject;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.osgi.framework.BundleContext;
+
+/**
+ * Boots the built Paktwerk distribution (the tar.gz of karaf-assembly) in Pax Exam and talks to it over
+ * real HTTP on a free port. Test users are added to {@code etc/users.properties}; admin gets its password
+ * from {@code PAKTWERK_ADMIN_PASSWORD} like in production.
+ */
+public abstract class PaktwerkTestSupport {
+
+    protected static final String PW = "itest-pw";
+    protected static final String APPROVER1 = "approver1";
+    protected static final String APPROVER2 = "approver2";
+    protected static final String MUNICIPALITY = "stuttgart";
+    protected static final String AUDITOR = "auditor1";
+    protected static final String NOBODY = "nobody";
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        MavenArtifactUrlReference distribution = maven().groupId("de.paktwerk").artifactId("paktwerk-karaf")
+                .type("tar.gz").version(System.getProperty("paktwerk.version"));
+        String karafVersion = System.getProperty("karaf.version");
+        String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
+        int httpPort = freePort();
+        return options(
+                karafDistributionConfiguration().frameworkUrl(distribution).name("Paktwerk")
+                        .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevelOption.LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
+                systemProperty("paktwerk.itest.http.port").value(String.valueOf(httpPort)),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
+                editConfigurationFilePut("etc/users.properties", APPROVER1, PW + ",approver"),
+                editConfigurationFilePut("etc/users.properties", APPROVER2, PW + ",approver"),
+                editConfigurationFilePut("etc/users.properties", MUNICIPALITY, PW + ",municipality"),
+                editConfigurationFilePut("etc/users.properties", AUDITOR, PW + ",auditor"),
+                editConfigurationFilePut("etc/users.properties", NOBODY, PW + ",viewer"),
+                systemProperty("paktwerk.version").value(System.getProperty("paktwerk.version")),
+                vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
+                // Karaf's own Java 9+ flags (bin/karaf); Pax Exam 4.13.5 does not add them
+                vmOptions("--add-reads=java.xml=java.logging",
+                        "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                        "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                        "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                        "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                        "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                        "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                        "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                        "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                        "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                        "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                        "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An HTTP answer. */
+    protected record Resp(int status, String contentType, String body) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("keine JSON-Antwort: " + body, e);
+            }
+        }
+
+        Resp expect(int expected) {
+            assertEquals("HTTP-Status, Antwort: " + body, expected, status);
+            return this;
+        }
+
+        /** A 4xx problem+json with a detail and no stack trace. */
+        Resp expectProblem(int expected) {
+            expect(expected);
+            assertTrue("problem+json erwartet, war " + contentType, contentType != null && contentType.startsWith("application/problem+json"));
+            JsonNode p = json();
+            assertEquals(expected, p.path("status").asInt());
+            assertTrue("detail fehlt: " + body, p.path("detail").asText().length() > 5);
+            assertTrue("Stacktrace in der Antwort: " + body, !body.contains("Exception") && !body.contains("\tat "));
+            return this;
+        }
+    }
+
+    protected Resp request(String method, String path, String user, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(httpBase() + path)).timeout(Duration.ofSeconds(30));
+        if (user != null) {
+            String password = "admin".equals(user) ? System.getenv("PAKTWERK_ADMIN_PASSWORD") : PW;
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        b.header("Accept", "application/json");
+        if (body != null) {
+            b.header("Content-Type", contentType);
+            b.method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Resp(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected Resp get(String path, String user) {
+        return request("GET", path, user, null, null);
+    }
+
+    protected Resp post(String path, String user, String json) {
+        return request("POST", path, user, "application/json", json);
+    }
+
+    protected Resp put(String path, String user, String json) {
+        return request("PUT", path, user, "application/json", json);
+    }
+
+    /** Where the container's HTTP service listens (a free port chosen when the test was configured). */
+    protected static String httpBase() {
+        return "http://localhost:" + System.getProperty("paktwerk.itest.http.port");
+    }
+
+    /** Waits until the condition holds, polling; fails after the timeout. */
+    protected static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Nicht eingetreten innerhalb " + timeout.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(50); // polling interval of the await loop, not a fixed wait for an outcome
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
