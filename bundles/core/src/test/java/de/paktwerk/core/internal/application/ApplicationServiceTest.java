@@ -1,0 +1,185 @@
+package de.paktwerk.core.internal.application;
+
+import static de.paktwerk.core.internal.testing.CoreFixture.AREA;
+import static de.paktwerk.core.internal.testing.CoreFixture.euros;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationState;
+import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.Decision;
+import de.paktwerk.core.api.DecisionRequest;
+import de.paktwerk.core.api.DistributionKind;
+import de.paktwerk.core.api.DistributionRequest;
+import de.paktwerk.core.api.ForbiddenException;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.NewApplication;
+import de.paktwerk.core.internal.testing.CoreFixture;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.Before;
+import org.junit.Test;
+
+public class ApplicationServiceTest {
+
+    static final String STUTTGART = "08111000";
+    static final String ULM = "08421000";
+
+    CoreFixture f;
+
+    @Before
+    public void setUp() {
+        f = new CoreFixture("100000.00");
+        f.priceAsRequested();
+        f.weights(Map.of(STUTTGART, 600L, ULM, 400L));
+        f.budgets.setBudget("2017", AREA, euros("2000000.00"), "test");
+        f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("2000000.00"),
+                LocalDate.of(2017, 9, 15)), "test");
+    }
+
+    Application draft(String applicant, String amount) {
+        return f.applications.create(new NewApplication(applicant, AREA, "2017", euros(amount), null, null), "gemeinde");
+    }
+
+    @Test
+    public void everyIllegalTransitionIsRefusedAndChangesNothing() {
+        Application a = draft(STUTTGART, "1000.00");
+        long auditBefore = f.audit.verify().entriesChecked();
+        // a draft cannot be decided or confirmed
+        assertThrows(ConflictException.class, () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"));
+        assertThrows(ConflictException.class, () -> f.applications.confirm(a.id(), "p1"));
+        assertThrows(ConflictException.class, () -> f.applications.drawdown(a.id(), euros("1.00"), "g"));
+        assertEquals(auditBefore, f.audit.verify().entriesChecked());
+        assertEquals(ApplicationState.DRAFT, f.applications.get(a.id()).state());
+
+        f.applications.submit(a.id(), "gemeinde");
+        assertThrows(ConflictException.class, () -> f.applications.submit(a.id(), "gemeinde"));
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.REJECTED, null, "fehlt"), "p1");
+        // nothing leaves a final state
+        for (ApplicationState s : ApplicationState.values()) {
+            assertTrue(ApplicationState.REJECTED.next().isEmpty());
+            assertThrows(ConflictException.class, () -> ApplicationState.REJECTED.checkTransition(s));
+            assertThrows(ConflictException.class, () -> ApplicationState.WITHDRAWN.checkTransition(s));
+        }
+        assertThrows(ConflictException.class, () -> f.applications.withdraw(a.id(), "gemeinde"));
+        assertThrows(ConflictException.class, () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"));
+        assertEquals(ApplicationState.REJECTED, f.applications.get(a.id()).state());
+        // a decision outcome must be a decision
+        Application b = draft(STUTTGART, "1000.00");
+        f.applications.submit(b.id(), "gemeinde");
+        assertThrows(InvalidInputException.class, () -> f.applications.decide(b.id(), new DecisionRequest(ApplicationState.WITHDRAWN, null, null), "p1"));
+        assertThrows(InvalidInputException.class, () -> f.applications.decide(b.id(), new DecisionRequest(ApplicationState.PARTIALLY_APPROVED, euros("1000.00"), null), "p1"));
+        assertEquals(ApplicationState.WITHDRAWN, f.applications.withdraw(b.id(), "gemeinde").state());
+    }
+
+    @Test
+    public void aboveTheThresholdASecondDifferentApproverMustConfirm() {
+        Application a = draft(STUTTGART, "150000.00");
+        f.applications.submit(a.id(), "gemeinde");
+        Decision d = f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        assertTrue(d.needsConfirmation());
+        assertFalse(d.effective());
+        assertEquals(ApplicationState.SUBMITTED, f.applications.get(a.id()).state());
+        assertThrows(ForbiddenException.class, () -> f.applications.confirm(a.id(), "p1"));
+        assertThrows(ConflictException.class, () -> f.applications.drawdown(a.id(), euros("1.00"), "g"));
+        Decision confirmed = f.applications.confirm(a.id(), "p2");
+        assertEquals("p2", confirmed.confirmedBy());
+        assertEquals(ApplicationState.APPROVED, f.applications.get(a.id()).state());
+        assertThrows(ConflictException.class, () -> f.applications.confirm(a.id(), "p3"));
+        // at or below the threshold one approver suffices
+        Application b = draft(STUTTGART, "100000.00");
+        f.applications.submit(b.id(), "gemeinde");
+        assertTrue(f.applications.decide(b.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").effective());
+    }
+
+    @Test
+    public void approvalsNeverExceedTheApplicantsShare() {
+        // Ulm's share: 400/1000 of 2,000,000.00 = 800,000.00
+        Application a = draft(ULM, "800000.00");
+        f.applications.submit(a.id(), "g");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        f.applications.confirm(a.id(), "p2");
+        Application b = draft(ULM, "0.01");
+        f.applications.submit(b.id(), "g");
+        assertThrows(ConflictException.class, () -> f.applications.decide(b.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"));
+        assertEquals(ApplicationState.SUBMITTED, f.applications.get(b.id()).state());
+        assertEquals(euros("800000.00"), f.budgets.budget("2017", AREA).committed());
+    }
+
+    @Test
+    public void anApplicationForAnAreaThatIsNotInstalledIsRefusedButOldDataStaysReadable() {
+        Application a = draft(STUTTGART, "1000.00");
+        CoreFixture.unregister(f.areas, f.area);
+        assertThrows(ConflictException.class, () -> draft(STUTTGART, "1000.00"));
+        assertThrows(ConflictException.class, () -> f.applications.submit(a.id(), "g"));
+        assertEquals(ApplicationState.DRAFT, f.applications.get(a.id()).state());
+    }
+
+    @Test
+    public void fundsAreDrawnUpToTheApprovedAmountAndTheUnspentPartIsReclaimed() {
+        Application a = draft(STUTTGART, "50000.00");
+        f.applications.submit(a.id(), "g");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        f.applications.drawdown(a.id(), euros("30000.00"), "g");
+        f.applications.drawdown(a.id(), euros("20000.00"), "g");
+        assertThrows(ConflictException.class, () -> f.applications.drawdown(a.id(), euros("0.01"), "g"));
+        assertEquals(euros("8000.00"), f.applications.proofOfUse(a.id(), euros("42000.00"), "g").reclaim());
+        assertThrows(ConflictException.class, () -> f.applications.proofOfUse(a.id(), euros("1.00"), "g"));
+        assertEquals(euros("8000.00"), f.applications.reclaims(STUTTGART).get(0).amount());
+    }
+
+    /** 200 threads decide at once against one budget on real H2: the sum approved never exceeds it. */
+    @Test
+    public void concurrentApprovalsNeverOverCommitTheBudget() throws Exception {
+        CoreFixture g = new CoreFixture("1000000.00");
+        g.priceAsRequested();
+        g.weights(Map.of(STUTTGART, 1L));
+        g.budgets.setBudget("2018", AREA, euros("1000000.00"), "test");
+        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15)), "t");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros("10000.00"), null, null), "g");
+            g.applications.submit(a.id(), "g");
+            ids.add(a.id());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(200);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (long id : ids) {
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    g.applications.decide(id, new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+                    return true;
+                } catch (ConflictException refused) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int approved = 0;
+        for (Future<Boolean> r : results) {
+            if (r.get(120, TimeUnit.SECONDS)) {
+                approved++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(100, approved);
+        Money committed = g.budgets.budget("2018", AREA).committed();
+        assertEquals(euros("1000000.00"), committed);
+        long approvedInDb = g.applications.list(null, AREA, ApplicationState.APPROVED, 0, 1000).total();
+        assertEquals(approved, approvedInDb);
+        assertTrue(g.audit.verify().intact());
+    }
+}
