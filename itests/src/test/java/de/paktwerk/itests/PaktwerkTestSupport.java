@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption;
@@ -51,6 +52,18 @@ public abstract class PaktwerkTestSupport {
 
     @Inject
     protected BundleContext bundleContext;
+
+    /** The container is up before Paktwerk's REST is: wait for the core to answer. */
+    @Before
+    public void awaitCoreRest() {
+        await("/api/core antwortet", Duration.ofSeconds(90), () -> {
+            try {
+                return get("/api/core/periods", APPROVER1).status() == 200;
+            } catch (UncheckedIOException notYetListening) {
+                return false;
+            }
+        });
+    }
 
     @Configuration
     public Option[] config() {
@@ -134,8 +147,11 @@ public abstract class PaktwerkTestSupport {
         }
     }
 
-    protected Resp request(String method, String path, String user, String contentType, String body) {
+    protected Resp request(String method, String path, String user, String contentType, String body, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(httpBase() + path)).timeout(Duration.ofSeconds(30));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
         if (user != null) {
             String password = "admin".equals(user) ? System.getenv("PAKTWERK_ADMIN_PASSWORD") : PW;
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

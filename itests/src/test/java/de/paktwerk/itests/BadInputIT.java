@@ -1,0 +1,135 @@
+package de.paktwerk.itests;
+
+import static org.junit.Assert.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+/**
+ * Bad input on every core endpoint: malformed JSON, wrong types, negative or absurd amounts, unknown keys,
+ * oversized and deeply nested bodies, bad parameters, illegal transitions. Each answer is a 4xx
+ * application/problem+json with a German detail, and nothing changes: the audit chain, which records every
+ * change, has the same length before and after.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class BadInputIT extends PaktwerkTestSupport {
+
+    @Test
+    public void badInputIsRefusedWithProblemJsonAndChangesNothing() throws Exception {
+        Bundle area = bundleContext.installBundle("mvn:de.paktwerk/paktwerk-test-area/" + System.getProperty("paktwerk.version"));
+        area.start();
+        await("Testbereich installiert", Duration.ofSeconds(20), () -> get("/api/core/funding-areas", APPROVER1).body().contains("test-area"));
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"1000000.00\"}").expect(200);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"PROVISIONAL\",\"amount\":\"1000000.00\"}").expect(201);
+        long draft = post("/api/core/applications", MUNICIPALITY, app("\"1000.00\"", "")).expect(201).json().path("id").asLong();
+
+        long auditBefore = auditLength();
+        String budgets = get("/api/core/periods/2017/budgets", APPROVER1).expect(200).body();
+        String applications = get("/api/core/applications?limit=2000", APPROVER1).expect(200).body();
+
+        // malformed JSON
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":").expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, "{").expectProblem(400);
+        post("/api/core/distributions", APPROVER1, "[1,2").expectProblem(400);
+        post("/api/core/applications/" + draft + "/drawdowns", MUNICIPALITY, "not json").expectProblem(400);
+        post("/api/core/municipalities/08111000/providers", MUNICIPALITY, "").expectProblem(400);
+        // wrong types
+        post("/api/core/applications", MUNICIPALITY, app("123.45", "")).expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, app("true", "")).expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"providerId\":\"x\"")).expectProblem(400);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"SOMETIMES\",\"amount\":\"1.00\"}").expectProblem(400);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"FINAL\",\"amount\":\"1.00\",\"referenceDate\":\"15.09.2017\"}").expectProblem(400);
+        post("/api/core/applications/" + draft + "/decision", APPROVER1, "{\"outcome\":1}").expectProblem(400);
+        post("/api/core/municipalities/08111000/providers", MUNICIPALITY, "{\"name\":[\"a\"]}").expectProblem(400);
+        // negative, absurd, too precise amounts
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"-5.00\"}").expectProblem(400);
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"99999999999999999999.00\"}").expectProblem(400);
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"1e30\"}").expectProblem(400);
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"0.001\"}").expectProblem(400);
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"NaN\"}").expectProblem(400);
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"170000000.00\"}").expectProblem(409);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"FINAL\",\"amount\":\"-1.00\"}").expectProblem(400);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"FINAL\",\"amount\":\"2000000.00\"}").expectProblem(409);
+        post("/api/core/applications", MUNICIPALITY, app("\"-100.00\"", "")).expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, app("\"0.00\"", "")).expectProblem(400);
+        post("/api/core/applications/" + draft + "/drawdowns", MUNICIPALITY, "{\"amount\":\"-1.00\"}").expectProblem(400);
+        post("/api/core/applications/" + draft + "/proof-of-use", MUNICIPALITY, "{\"spent\":\"-1.00\"}").expectProblem(400);
+        // unknown keys and unknown references
+        put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"1.00\",\"foo\":1}").expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"secret\":true")).expectProblem(400);
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08999999\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(404);
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"1999\",\"requested\":\"1.00\"}").expectProblem(404);
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"no-such-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"Bad Area!\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400);
+        put("/api/core/periods/1999/budgets/test-area", APPROVER1, "{\"amount\":\"1.00\"}").expectProblem(404);
+        post("/api/core/municipalities/08111000/delegations", MUNICIPALITY, "{\"areaId\":\"test-area\"}").expectProblem(400); // a Stadtkreis cannot delegate
+        post("/api/core/municipalities/08115003/delegations", MUNICIPALITY, "{\"areaId\":\"UPPER\"}").expectProblem(400);
+        // area-specific payload refused by the area's module
+        post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":{\"eligible\":5}")).expectProblem(400);
+        // illegal transitions and missing entities
+        post("/api/core/applications/" + draft + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expectProblem(409);
+        post("/api/core/applications/" + draft + "/decision/confirm", APPROVER2, null).expectProblem(409);
+        post("/api/core/applications/" + draft + "/drawdowns", MUNICIPALITY, "{\"amount\":\"1.00\"}").expectProblem(409);
+        post("/api/core/applications/999999/submit", MUNICIPALITY, null).expectProblem(404);
+        post("/api/core/applications/abc/submit", MUNICIPALITY, null).expectProblem(400);
+        get("/api/core/distributions/-1", APPROVER1).expectProblem(400);
+        // bad parameters
+        get("/api/core/municipalities?limit=abc", APPROVER1).expectProblem(400);
+        get("/api/core/municipalities?limit=100000", APPROVER1).expectProblem(400);
+        get("/api/core/municipalities?offset=-1", APPROVER1).expectProblem(400);
+        get("/api/core/municipalities?kind=DORF", APPROVER1).expectProblem(400);
+        get("/api/core/applications?state=MAYBE", APPROVER1).expectProblem(400);
+        // transport-level errors are problem+json too
+        request("PUT", "/api/core/periods/2017/budgets/test-area", APPROVER1, "text/plain", "1.00").expectProblem(415);
+        request("DELETE", "/api/core/periods", APPROVER1, null, null).expectProblem(405);
+        get("/api/core/no-such-thing", APPROVER1).expectProblem(404);
+        // oversized and deeply nested bodies
+        String big = "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\",\"payload\":{\"x\":\""
+                + "a".repeat(2 * 1024 * 1024) + "\"}}";
+        post("/api/core/applications", MUNICIPALITY, big).expectProblem(413);
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":" + deep)).expectProblem(400);
+        request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08111000,2017-09-15,-4\n").expectProblem(400);
+        request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08999999,2017-09-15,4\n").expectProblem(400);
+
+        assertEquals("the audit chain grew: something was changed", auditBefore, auditLength());
+        assertEquals(budgets, get("/api/core/periods/2017/budgets", APPROVER1).expect(200).body());
+        assertEquals(applications, get("/api/core/applications?limit=2000", APPROVER1).expect(200).body());
+        area.stop();
+        area.uninstall();
+    }
+
+    @Test
+    public void anIdempotencyKeyIsAppliedOnceAndNotReusedForAnotherBody() {
+        long before = auditLength();
+        Resp first = request("POST", "/api/core/municipalities/08111000/providers", MUNICIPALITY, "application/json",
+                "{\"name\":\"Caritas Stuttgart\"}", "Idempotency-Key", "provider-1");
+        first.expect(201);
+        Resp retry = request("POST", "/api/core/municipalities/08111000/providers", MUNICIPALITY, "application/json",
+                "{\"name\":\"Caritas Stuttgart\"}", "Idempotency-Key", "provider-1");
+        retry.expect(201);
+        assertEquals(first.json(), retry.json());
+        request("POST", "/api/core/municipalities/08111000/providers", MUNICIPALITY, "application/json",
+                "{\"name\":\"Diakonie\"}", "Idempotency-Key", "provider-1").expectProblem(422);
+        JsonNode providers = get("/api/core/municipalities/08111000/providers", MUNICIPALITY).expect(200).json();
+        assertEquals(1, providers.size());
+        assertEquals(before + 1, auditLength());
+    }
+
+    private long auditLength() {
+        JsonNode v = get("/api/core/audit/verify", AUDITOR).expect(200).json();
+        assertEquals(true, v.path("intact").asBoolean());
+        return v.path("entriesChecked").asLong();
+    }
+
+    private static String app(String requested, String extra) {
+        return "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":" + requested + extra + "}";
+    }
+}
