@@ -1,5 +1,7 @@
 package de.paktwerk.core.api;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /** The append-only, hash-chained audit log. */
@@ -7,6 +9,13 @@ public interface AuditLog {
 
     /** Appends an entry in its own transaction. {@code before}/{@code after} are JSON or null. */
     AuditEntry append(String actor, String entityType, String entityId, String action, String before, String after);
+
+    /**
+     * Appends an entry inside the caller's transaction (see {@link de.paktwerk.core.api.db.Transactions}), so that
+     * a change and its entry commit together or not at all.
+     */
+    AuditEntry append(Connection connection, String actor, String entityType, String entityId, String action,
+                      String before, String after) throws SQLException;
 
     List<AuditEntry> entries(String entityType, String entityId);
 

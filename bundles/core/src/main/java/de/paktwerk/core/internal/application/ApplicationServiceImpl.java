@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.application;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationService;
 import de.paktwerk.core.api.ApplicationState;
@@ -20,7 +21,7 @@ import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.Reclaim;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.spi.FundingArea;
-import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.budget.BudgetServiceImpl;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
@@ -57,14 +58,14 @@ public class ApplicationServiceImpl implements ApplicationService {
     private static final int MAX_PAYLOAD = 100_000;
 
     private final Jdbc jdbc;
-    private final AuditLogImpl audit;
+    private final AuditLog audit;
     private final FundingAreas areas;
     private final MunicipalityRegistry registry;
     private volatile Money fourEyesThreshold;
     private volatile String decisionPrefix;
 
     @Activate
-    public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit,
+    public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
                                   @Reference FundingAreas areas, @Reference MunicipalityRegistry registry,
                                   ApprovalConfig config) {
         this.jdbc = database.jdbc();
@@ -118,7 +119,7 @@ public class ApplicationServiceImpl implements ApplicationService {
         Instant now = now();
         return jdbc.tx(c -> {
             BudgetServiceImpl.findPeriod(c, a.periodId(), false);
-            long id = Jdbc.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
+            long id = Sql.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
                             + " provider_id, payload, state, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.applicantKey(), a.areaId(), a.periodId(), a.requested().cents(), priced.cents(), a.providerId(), payload,
                     ApplicationState.DRAFT, now, actor, now);
@@ -166,11 +167,11 @@ public class ApplicationServiceImpl implements ApplicationService {
             params.add(state.name());
         }
         return jdbc.tx(c -> {
-            long total = Jdbc.count(c, "SELECT COUNT(*) FROM application" + where, params.toArray());
+            long total = Sql.count(c, "SELECT COUNT(*) FROM application" + where, params.toArray());
             List<Object> paged = new ArrayList<>(params);
             paged.add(offset);
             paged.add(limit);
-            List<Application> items = Jdbc.list(c, "SELECT * FROM application" + where + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+            List<Application> items = Sql.list(c, "SELECT * FROM application" + where + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                     ApplicationServiceImpl::map, paged.toArray());
             return new Page<>(items, total, offset, limit);
         });
@@ -200,7 +201,7 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     private Application transition(Connection c, Application before, ApplicationState target, String action, String actor)
             throws SQLException {
-        Jdbc.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", target, now(), before.id());
+        Sql.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", target, now(), before.id());
         Application after = find(c, before.id(), false);
         audit.append(c, actor, "application", String.valueOf(before.id()), action, Json.write(before), Json.write(after));
         return after;
@@ -230,10 +231,10 @@ public class ApplicationServiceImpl implements ApplicationService {
             }
             boolean needsConfirmation = outcome != ApplicationState.REJECTED && amount.compareTo(fourEyesThreshold) > 0;
             LocalDate today = LocalDate.now(BERLIN);
-            long decisionId = Jdbc.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
+            long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
                             + " conditions, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation);
-            Jdbc.update(c, "UPDATE decision SET number = ? WHERE id = ?",
+            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?",
                     String.format("%s-%d-%06d", decisionPrefix, today.getYear(), decisionId), decisionId);
             Decision decision = findDecision(c, id).orElseThrow();
             audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
@@ -271,13 +272,13 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     /** Reserves the amount against the area budget and the applicant's allocation, or refuses. */
     private static void reserve(Connection c, Application app, Money amount) throws SQLException {
-        int budget = Jdbc.update(c, "UPDATE budget SET committed_cents = committed_cents + ? WHERE period_id = ? AND area_id = ?"
+        int budget = Sql.update(c, "UPDATE budget SET committed_cents = committed_cents + ? WHERE period_id = ? AND area_id = ?"
                 + " AND committed_cents + ? <= amount_cents", amount.cents(), app.periodId(), app.areaId(), amount.cents());
         if (budget == 0) {
             throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege das Budget des Förderbereichs '"
                     + app.areaId() + "' im Zeitraum " + app.periodId() + " (oder es ist keines festgelegt).");
         }
-        int allocation = Jdbc.update(c, "UPDATE allocation SET committed_cents = committed_cents + ? WHERE area_id = ? AND period_id = ?"
+        int allocation = Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents + ? WHERE area_id = ? AND period_id = ?"
                 + " AND body_key = ? AND committed_cents + ? <= allocated_cents", amount.cents(), app.areaId(), app.periodId(),
                 app.applicantKey(), amount.cents());
         if (allocation == 0) {
@@ -301,7 +302,7 @@ public class ApplicationServiceImpl implements ApplicationService {
                 throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
                         + " muss eine andere Person bestätigen als die, die entschieden hat.");
             }
-            Jdbc.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ? WHERE id = ?", approver, now(), d.id());
+            Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ? WHERE id = ?", approver, now(), d.id());
             Decision confirmed = findDecision(c, id).orElseThrow();
             audit.append(c, approver, "decision", String.valueOf(d.id()), "confirm", Json.write(d), Json.write(confirmed));
             transition(c, app, d.outcome(), "decide", approver);
@@ -332,16 +333,16 @@ public class ApplicationServiceImpl implements ApplicationService {
         return jdbc.tx(c -> {
             Application app = find(c, id, true); // the row lock serialises drawdowns of one application
             Decision d = effectiveApproval(c, app);
-            if (Jdbc.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt der Verwendungsnachweis vor; weitere Abrufe sind nicht möglich.");
             }
-            long drawn = Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id);
+            long drawn = Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id);
             if (drawn + amount.cents() > d.amount().cents()) {
                 throw new ConflictException("Der Abruf über " + amount.toGerman() + " überstiege den bewilligten Betrag von "
                         + d.amount().toGerman() + " (bereits abgerufen: " + Money.ofCents(drawn).toGerman() + ").");
             }
             Instant now = now();
-            long drawdownId = Jdbc.insert(c, "INSERT INTO drawdown (application_id, amount_cents, created_at, created_by) VALUES (?, ?, ?, ?)",
+            long drawdownId = Sql.insert(c, "INSERT INTO drawdown (application_id, amount_cents, created_at, created_by) VALUES (?, ?, ?, ?)",
                     id, amount.cents(), now, actor);
             Drawdown result = new Drawdown(drawdownId, id, amount, now, actor);
             audit.append(c, actor, "drawdown", String.valueOf(drawdownId), "create", null, Json.write(result));
@@ -353,8 +354,8 @@ public class ApplicationServiceImpl implements ApplicationService {
     public List<Drawdown> drawdowns(long id) {
         return jdbc.tx(c -> {
             find(c, id, false);
-            return Jdbc.list(c, "SELECT * FROM drawdown WHERE application_id = ? ORDER BY id", rs -> new Drawdown(rs.getLong("id"),
-                    rs.getLong("application_id"), Money.ofCents(rs.getLong("amount_cents")), Jdbc.instant(rs, "created_at"),
+            return Sql.list(c, "SELECT * FROM drawdown WHERE application_id = ? ORDER BY id", rs -> new Drawdown(rs.getLong("id"),
+                    rs.getLong("application_id"), Money.ofCents(rs.getLong("amount_cents")), Sql.instant(rs, "created_at"),
                     rs.getString("created_by")), id);
         });
     }
@@ -367,18 +368,18 @@ public class ApplicationServiceImpl implements ApplicationService {
         return jdbc.tx(c -> {
             Application app = find(c, id, true);
             effectiveApproval(c, app);
-            if (Jdbc.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt bereits ein Verwendungsnachweis vor.");
             }
-            Money paid = Money.ofCents(Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
+            Money paid = Money.ofCents(Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
             Money reclaim = Money.max(Money.ZERO, paid.minus(spent));
             Instant now = now();
-            long proofId = Jdbc.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by)"
+            long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by)"
                     + " VALUES (?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), now, actor);
             ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor);
             audit.append(c, actor, "proof_of_use", String.valueOf(proofId), "create", null, Json.write(proof));
             if (reclaim.isPositive()) {
-                long reclaimId = Jdbc.insert(c, "INSERT INTO reclaim (application_id, debtor_key, amount_cents, created_at) VALUES (?, ?, ?, ?)",
+                long reclaimId = Sql.insert(c, "INSERT INTO reclaim (application_id, debtor_key, amount_cents, created_at) VALUES (?, ?, ?, ?)",
                         id, app.applicantKey(), reclaim.cents(), now);
                 audit.append(c, actor, "reclaim", String.valueOf(reclaimId), "create", null,
                         Json.write(new Reclaim(reclaimId, id, app.applicantKey(), reclaim, now)));
@@ -391,34 +392,34 @@ public class ApplicationServiceImpl implements ApplicationService {
     public Optional<ProofOfUse> proof(long applicationId) {
         return jdbc.tx(c -> {
             find(c, applicationId, false);
-            return Jdbc.one(c, "SELECT * FROM proof_of_use WHERE application_id = ?", rs -> {
+            return Sql.one(c, "SELECT * FROM proof_of_use WHERE application_id = ?", rs -> {
                 Money spent = Money.ofCents(rs.getLong("spent_cents"));
                 Money paid = Money.ofCents(rs.getLong("paid_cents"));
                 return new ProofOfUse(rs.getLong("id"), applicationId, spent, paid, Money.max(Money.ZERO, paid.minus(spent)),
-                        Jdbc.instant(rs, "created_at"), rs.getString("created_by"));
+                        Sql.instant(rs, "created_at"), rs.getString("created_by"));
             }, applicationId);
         });
     }
 
     @Override
     public List<Reclaim> reclaims(String debtorKey) {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM reclaim" + (debtorKey == null ? "" : " WHERE debtor_key = ?") + " ORDER BY id",
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM reclaim" + (debtorKey == null ? "" : " WHERE debtor_key = ?") + " ORDER BY id",
                 rs -> new Reclaim(rs.getLong("id"), rs.getLong("application_id"), rs.getString("debtor_key"),
-                        Money.ofCents(rs.getLong("amount_cents")), Jdbc.instant(rs, "created_at")),
+                        Money.ofCents(rs.getLong("amount_cents")), Sql.instant(rs, "created_at")),
                 debtorKey == null ? new Object[0] : new Object[] {debtorKey}));
     }
 
     private static Application find(Connection c, long id, boolean lock) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM application WHERE id = ?" + (lock ? " FOR UPDATE" : ""), ApplicationServiceImpl::map, id)
+        return Sql.one(c, "SELECT * FROM application WHERE id = ?" + (lock ? " FOR UPDATE" : ""), ApplicationServiceImpl::map, id)
                 .orElseThrow(() -> new UnknownEntityException("Antrag " + id + " ist unbekannt."));
     }
 
     private static Optional<Decision> findDecision(Connection c, long applicationId) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM decision WHERE application_id = ?", rs -> new Decision(rs.getLong("id"),
-                rs.getLong("application_id"), rs.getString("number"), Jdbc.date(rs, "decided_on"), rs.getString("approver"),
+        return Sql.one(c, "SELECT * FROM decision WHERE application_id = ?", rs -> new Decision(rs.getLong("id"),
+                rs.getLong("application_id"), rs.getString("number"), Sql.date(rs, "decided_on"), rs.getString("approver"),
                 ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")),
                 rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"),
-                Jdbc.instant(rs, "confirmed_at")), applicationId);
+                Sql.instant(rs, "confirmed_at")), applicationId);
     }
 
     static Application map(ResultSet rs) throws SQLException {
@@ -431,8 +432,8 @@ public class ApplicationServiceImpl implements ApplicationService {
         }
         return new Application(rs.getLong("id"), rs.getString("applicant_key"), rs.getString("area_id"), rs.getString("period_id"),
                 Money.ofCents(rs.getLong("requested_cents")), Money.ofCents(rs.getLong("priced_cents")),
-                Jdbc.nullableLong(rs, "provider_id"), node, ApplicationState.valueOf(rs.getString("state")),
-                Jdbc.instant(rs, "created_at"), rs.getString("created_by"), Jdbc.instant(rs, "updated_at"));
+                Sql.nullableLong(rs, "provider_id"), node, ApplicationState.valueOf(rs.getString("state")),
+                Sql.instant(rs, "created_at"), rs.getString("created_by"), Sql.instant(rs, "updated_at"));
     }
 
     private static Instant now() {

@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.audit;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.AuditEntry;
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.api.AuditVerification;
@@ -21,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  * String, String, String, String, String, String)}), so a change and its audit entry commit together or not
  * at all; locking the single head row keeps the chain linear under concurrency.
  */
-@Component(service = {AuditLog.class, AuditLogImpl.class})
+@Component(service = AuditLog.class)
 public class AuditLogImpl implements AuditLog {
 
     private final Jdbc jdbc;
@@ -36,7 +37,7 @@ public class AuditLogImpl implements AuditLog {
         return jdbc.tx(c -> append(c, actor, entityType, entityId, action, before, after));
     }
 
-    /** Appends inside the caller's transaction. */
+    @Override
     public AuditEntry append(Connection c, String actor, String entityType, String entityId, String action,
                              String before, String after) throws SQLException {
         long lastSeq;
@@ -53,15 +54,15 @@ public class AuditLogImpl implements AuditLog {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String safeActor = actor == null ? "system" : actor;
         String hash = AuditChain.hash(lastHash, seq, at, safeActor, entityType, entityId, action, before, after);
-        Jdbc.update(c, "INSERT INTO audit_log (seq, at, actor, entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
+        Sql.update(c, "INSERT INTO audit_log (seq, at, actor, entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at, safeActor, entityType, entityId, action, before, after, lastHash, hash);
-        Jdbc.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
+        Sql.update(c, "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", seq, hash);
         return new AuditEntry(seq, at, safeActor, entityType, entityId, action, before, after, lastHash, hash);
     }
 
     @Override
     public List<AuditEntry> entries(String entityType, String entityId) {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ? ORDER BY seq",
                 AuditLogImpl::map, entityType, entityId));
     }
 
@@ -91,7 +92,7 @@ public class AuditLogImpl implements AuditLog {
                     }
                 }
             }
-            String headHash = Jdbc.one(c, "SELECT last_hash FROM audit_head WHERE id = 1", rs -> rs.getString(1)).orElse("");
+            String headHash = Sql.one(c, "SELECT last_hash FROM audit_head WHERE id = 1", rs -> rs.getString(1)).orElse("");
             if (!headHash.equals(expectedPrev)) {
                 return broken(checked, expectedSeq - 1, "Das Ende der Kette passt nicht zum letzten Eintrag (Einträge entfernt?).");
             }
@@ -104,7 +105,7 @@ public class AuditLogImpl implements AuditLog {
     }
 
     static AuditEntry map(ResultSet rs) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), Jdbc.instant(rs, "at"), rs.getString("actor"), rs.getString("entity_type"),
+        return new AuditEntry(rs.getLong("seq"), Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("entity_type"),
                 rs.getString("entity_id"), rs.getString("action"), rs.getString("before_json"), rs.getString("after_json"),
                 rs.getString("prev_hash"), rs.getString("hash"));
     }

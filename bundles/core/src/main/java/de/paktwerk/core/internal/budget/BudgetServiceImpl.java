@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.budget;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.Budget;
 import de.paktwerk.core.api.BudgetService;
 import de.paktwerk.core.api.ConflictException;
@@ -7,7 +8,7 @@ import de.paktwerk.core.api.FundingPeriod;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.UnknownEntityException;
-import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
 import de.paktwerk.core.internal.json.Json;
@@ -26,17 +27,17 @@ import org.osgi.service.component.annotations.Reference;
 public class BudgetServiceImpl implements BudgetService {
 
     private final Jdbc jdbc;
-    private final AuditLogImpl audit;
+    private final AuditLog audit;
 
     @Activate
-    public BudgetServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit) {
+    public BudgetServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit) {
         this.jdbc = database.jdbc();
         this.audit = audit;
     }
 
     @Override
     public List<FundingPeriod> periods() {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM funding_period ORDER BY first_year", BudgetServiceImpl::period));
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM funding_period ORDER BY first_year", BudgetServiceImpl::period));
     }
 
     @Override
@@ -45,7 +46,7 @@ public class BudgetServiceImpl implements BudgetService {
     }
 
     public static FundingPeriod findPeriod(Connection c, String periodId, boolean lock) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM funding_period WHERE id = ?" + (lock ? " FOR UPDATE" : ""), BudgetServiceImpl::period, periodId)
+        return Sql.one(c, "SELECT * FROM funding_period WHERE id = ?" + (lock ? " FOR UPDATE" : ""), BudgetServiceImpl::period, periodId)
                 .orElseThrow(() -> new UnknownEntityException("Förderzeitraum '" + periodId + "' ist unbekannt."));
     }
 
@@ -53,7 +54,7 @@ public class BudgetServiceImpl implements BudgetService {
     public List<Budget> budgets(String periodId) {
         return jdbc.tx(c -> {
             findPeriod(c, periodId, false);
-            return Jdbc.list(c, "SELECT * FROM budget WHERE period_id = ? ORDER BY area_id", BudgetServiceImpl::budget, periodId);
+            return Sql.list(c, "SELECT * FROM budget WHERE period_id = ? ORDER BY area_id", BudgetServiceImpl::budget, periodId);
         });
     }
 
@@ -64,7 +65,7 @@ public class BudgetServiceImpl implements BudgetService {
     }
 
     public static Optional<Budget> find(Connection c, String periodId, String areaId) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM budget WHERE period_id = ? AND area_id = ?", BudgetServiceImpl::budget, periodId, areaId);
+        return Sql.one(c, "SELECT * FROM budget WHERE period_id = ? AND area_id = ?", BudgetServiceImpl::budget, periodId, areaId);
     }
 
     @Override
@@ -75,7 +76,7 @@ public class BudgetServiceImpl implements BudgetService {
         }
         return jdbc.tx(c -> {
             FundingPeriod period = findPeriod(c, periodId, true); // serialises budget changes of one period
-            long others = Jdbc.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM budget WHERE period_id = ? AND area_id <> ?", periodId, areaId);
+            long others = Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM budget WHERE period_id = ? AND area_id <> ?", periodId, areaId);
             if (others + amount.cents() > period.envelope().cents()) {
                 throw new ConflictException("Die Budgets des Zeitraums " + periodId + " überschritten mit "
                         + amount.toGerman() + " den Gesamtrahmen von " + period.envelope().toGerman() + " (bereits vergeben: "
@@ -87,9 +88,9 @@ public class BudgetServiceImpl implements BudgetService {
                         + before.get().committed().toGerman() + " gesenkt werden.");
             }
             if (before.isPresent()) {
-                Jdbc.update(c, "UPDATE budget SET amount_cents = ? WHERE period_id = ? AND area_id = ?", amount.cents(), periodId, areaId);
+                Sql.update(c, "UPDATE budget SET amount_cents = ? WHERE period_id = ? AND area_id = ?", amount.cents(), periodId, areaId);
             } else {
-                Jdbc.update(c, "INSERT INTO budget (period_id, area_id, amount_cents, committed_cents) VALUES (?, ?, ?, 0)",
+                Sql.update(c, "INSERT INTO budget (period_id, area_id, amount_cents, committed_cents) VALUES (?, ?, ?, 0)",
                         periodId, areaId, amount.cents());
             }
             Budget after = find(c, periodId, areaId).orElseThrow();

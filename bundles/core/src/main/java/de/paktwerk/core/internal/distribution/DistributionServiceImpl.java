@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.distribution;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.Budget;
 import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.Distribution;
@@ -16,7 +17,7 @@ import de.paktwerk.core.api.Share;
 import de.paktwerk.core.api.ShareDifference;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.spi.FundingArea;
-import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.budget.BudgetServiceImpl;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
@@ -49,12 +50,12 @@ import org.osgi.service.component.annotations.Reference;
 public class DistributionServiceImpl implements DistributionService {
 
     private final Jdbc jdbc;
-    private final AuditLogImpl audit;
+    private final AuditLog audit;
     private final FundingAreas areas;
     private final MunicipalityRegistry registry;
 
     @Activate
-    public DistributionServiceImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit,
+    public DistributionServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
                                    @Reference FundingAreas areas, @Reference MunicipalityRegistry registry) {
         this.jdbc = database.jdbc();
         this.audit = audit;
@@ -97,7 +98,7 @@ public class DistributionServiceImpl implements DistributionService {
                 throw new ConflictException("Der Betrag " + request.amount().toGerman() + " übersteigt das Budget von "
                         + budget.amount().toGerman() + ".");
             }
-            Optional<Distribution> latest = Jdbc.one(c, "SELECT * FROM distribution WHERE area_id = ? AND period_id = ?"
+            Optional<Distribution> latest = Sql.one(c, "SELECT * FROM distribution WHERE area_id = ? AND period_id = ?"
                     + " ORDER BY version DESC FETCH FIRST 1 ROWS ONLY", DistributionServiceImpl::map, request.areaId(), request.periodId());
             if (latest.isPresent() && latest.get().kind() == DistributionKind.FINAL && request.kind() == DistributionKind.PROVISIONAL) {
                 throw new ConflictException("Nach der endgültigen Verteilung (Version " + latest.get().version()
@@ -105,7 +106,7 @@ public class DistributionServiceImpl implements DistributionService {
             }
             int version = latest.map(d -> d.version() + 1).orElse(1);
             Long replaces = latest.map(Distribution::id).orElse(null);
-            long id = Jdbc.insert(c, "INSERT INTO distribution (area_id, period_id, kind, version, amount_cents, reference_date,"
+            long id = Sql.insert(c, "INSERT INTO distribution (area_id, period_id, kind, version, amount_cents, reference_date,"
                             + " key_description, created_at, created_by, replaces_id, bodies) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     request.areaId(), request.periodId(), request.kind(), version, request.amount().cents(), referenceDate,
                     area.distributionKeyDescription(), now, actor, replaces, shares.size());
@@ -159,9 +160,9 @@ public class DistributionServiceImpl implements DistributionService {
 
     private static void updateAllocations(Connection c, DistributionRequest request, long id, SortedMap<String, Long> shares)
             throws SQLException {
-        Jdbc.update(c, "UPDATE allocation SET allocated_cents = 0, distribution_id = ? WHERE area_id = ? AND period_id = ?",
+        Sql.update(c, "UPDATE allocation SET allocated_cents = 0, distribution_id = ? WHERE area_id = ? AND period_id = ?",
                 id, request.areaId(), request.periodId());
-        TreeSet<String> existing = new TreeSet<>(Jdbc.list(c, "SELECT body_key FROM allocation WHERE area_id = ? AND period_id = ?",
+        TreeSet<String> existing = new TreeSet<>(Sql.list(c, "SELECT body_key FROM allocation WHERE area_id = ? AND period_id = ?",
                 rs -> rs.getString(1), request.areaId(), request.periodId()));
         try (PreparedStatement upd = c.prepareStatement("UPDATE allocation SET allocated_cents = ? WHERE area_id = ? AND period_id = ?"
                 + " AND body_key = ?");
@@ -201,7 +202,7 @@ public class DistributionServiceImpl implements DistributionService {
             params.add(periodId);
         }
         sql.append(" ORDER BY id");
-        return jdbc.tx(c -> Jdbc.list(c, sql.toString(), DistributionServiceImpl::map, params.toArray()));
+        return jdbc.tx(c -> Sql.list(c, sql.toString(), DistributionServiceImpl::map, params.toArray()));
     }
 
     @Override
@@ -210,7 +211,7 @@ public class DistributionServiceImpl implements DistributionService {
     }
 
     private static Distribution find(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT * FROM distribution WHERE id = ?", DistributionServiceImpl::map, id)
+        return Sql.one(c, "SELECT * FROM distribution WHERE id = ?", DistributionServiceImpl::map, id)
                 .orElseThrow(() -> new UnknownEntityException("Verteilung " + id + " ist unbekannt."));
     }
 
@@ -223,7 +224,7 @@ public class DistributionServiceImpl implements DistributionService {
     }
 
     private static List<Share> shares(Connection c, long distributionId) throws SQLException {
-        return Jdbc.list(c, "SELECT * FROM distribution_share WHERE distribution_id = ? ORDER BY body_key",
+        return Sql.list(c, "SELECT * FROM distribution_share WHERE distribution_id = ? ORDER BY body_key",
                 rs -> new Share(rs.getString("body_key"), rs.getLong("weight"), Money.ofCents(rs.getLong("amount_cents"))),
                 distributionId);
     }
@@ -253,7 +254,7 @@ public class DistributionServiceImpl implements DistributionService {
     static Distribution map(ResultSet rs) throws SQLException {
         return new Distribution(rs.getLong("id"), rs.getString("area_id"), rs.getString("period_id"),
                 DistributionKind.valueOf(rs.getString("kind")), rs.getInt("version"), Money.ofCents(rs.getLong("amount_cents")),
-                Jdbc.date(rs, "reference_date"), rs.getString("key_description"), Jdbc.instant(rs, "created_at"),
-                rs.getString("created_by"), Jdbc.nullableLong(rs, "replaces_id"), rs.getInt("bodies"));
+                Sql.date(rs, "reference_date"), rs.getString("key_description"), Sql.instant(rs, "created_at"),
+                rs.getString("created_by"), Sql.nullableLong(rs, "replaces_id"), rs.getInt("bodies"));
     }
 }

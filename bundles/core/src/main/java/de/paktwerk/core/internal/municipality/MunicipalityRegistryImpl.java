@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.municipality;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.Delegation;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Municipality;
@@ -10,7 +11,7 @@ import de.paktwerk.core.api.Page;
 import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.RefugeeCount;
 import de.paktwerk.core.api.UnknownEntityException;
-import de.paktwerk.core.internal.audit.AuditLogImpl;
+import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
 import de.paktwerk.core.internal.json.Json;
@@ -48,22 +49,22 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     public static final Pattern AREA_ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
     private final Jdbc jdbc;
-    private final AuditLogImpl audit;
+    private final AuditLog audit;
     /** All bodies by official key, in key order; immutable after activation. */
     private final Map<String, Municipality> byKey;
 
     @Activate
-    public MunicipalityRegistryImpl(@Reference CoreDatabase database, @Reference AuditLogImpl audit) {
+    public MunicipalityRegistryImpl(@Reference CoreDatabase database, @Reference AuditLog audit) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         jdbc.tx(c -> {
-            if (Jdbc.count(c, "SELECT COUNT(*) FROM municipality") == 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM municipality") == 0) {
                 importReference(c);
             }
             return null;
         });
         Map<String, Municipality> all = new LinkedHashMap<>();
-        jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM municipality ORDER BY official_key", rs -> new Municipality(
+        jdbc.tx(c -> Sql.list(c, "SELECT * FROM municipality ORDER BY official_key", rs -> new Municipality(
                 rs.getString("official_key"), rs.getString("name"), MunicipalityKind.valueOf(rs.getString("kind")),
                 rs.getString("district_key"), rs.getString("district_name"), rs.getString("region"), rs.getLong("population"))))
                 .forEach(m -> all.put(m.key(), m));
@@ -127,7 +128,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     @Override
     public Map<String, Long> refugeeCountsAt(LocalDate referenceDate) {
         Map<String, Long> out = new HashMap<>(2048);
-        jdbc.tx(c -> Jdbc.list(c, "SELECT municipality_key, refugees FROM refugee_count WHERE reference_date = ?",
+        jdbc.tx(c -> Sql.list(c, "SELECT municipality_key, refugees FROM refugee_count WHERE reference_date = ?",
                 rs -> out.put(rs.getString(1), rs.getLong(2)), referenceDate));
         return out;
     }
@@ -135,15 +136,15 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     @Override
     public List<RefugeeCount> refugeeCounts(String key) {
         get(key);
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM refugee_count WHERE municipality_key = ? ORDER BY reference_date",
-                rs -> new RefugeeCount(rs.getString("municipality_key"), Jdbc.date(rs, "reference_date"),
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM refugee_count WHERE municipality_key = ? ORDER BY reference_date",
+                rs -> new RefugeeCount(rs.getString("municipality_key"), Sql.date(rs, "reference_date"),
                         rs.getLong("refugees"), rs.getBoolean("synthetic")), key));
     }
 
     @Override
     public List<LocalDate> referenceDates() {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT DISTINCT reference_date FROM refugee_count ORDER BY reference_date",
-                rs -> Jdbc.date(rs, "reference_date")));
+        return jdbc.tx(c -> Sql.list(c, "SELECT DISTINCT reference_date FROM refugee_count ORDER BY reference_date",
+                rs -> Sql.date(rs, "reference_date")));
     }
 
     @Override
@@ -189,10 +190,10 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
         }
         Delegation d = new Delegation(municipalityKey, areaId, m.districtKey(), Instant.now());
         return jdbc.tx(c -> {
-            if (Jdbc.count(c, "SELECT COUNT(*) FROM delegation WHERE municipality_key = ? AND area_id = ?", municipalityKey, areaId) > 0) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE municipality_key = ? AND area_id = ?", municipalityKey, areaId) > 0) {
                 throw new de.paktwerk.core.api.ConflictException(m.name() + " hat den Förderbereich '" + areaId + "' bereits übertragen.");
             }
-            Jdbc.update(c, "INSERT INTO delegation (municipality_key, area_id, district_key, since) VALUES (?, ?, ?, ?)",
+            Sql.update(c, "INSERT INTO delegation (municipality_key, area_id, district_key, since) VALUES (?, ?, ?, ?)",
                     municipalityKey, areaId, m.districtKey(), d.since());
             audit.append(c, actor, "delegation", municipalityKey + "/" + areaId, "delegate", null, Json.write(d));
             return d;
@@ -203,7 +204,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     public void revokeDelegation(String municipalityKey, String areaId, String actor) {
         get(municipalityKey);
         jdbc.tx(c -> {
-            if (Jdbc.update(c, "DELETE FROM delegation WHERE municipality_key = ? AND area_id = ?", municipalityKey, areaId) == 0) {
+            if (Sql.update(c, "DELETE FROM delegation WHERE municipality_key = ? AND area_id = ?", municipalityKey, areaId) == 0) {
                 throw new UnknownEntityException("Keine Aufgabenübertragung von " + municipalityKey + " für '" + areaId + "'.");
             }
             audit.append(c, actor, "delegation", municipalityKey + "/" + areaId, "revoke", null, null);
@@ -213,15 +214,15 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
 
     @Override
     public List<Delegation> delegations(String areaId) {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM delegation WHERE area_id = ? ORDER BY municipality_key",
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM delegation WHERE area_id = ? ORDER BY municipality_key",
                 rs -> new Delegation(rs.getString("municipality_key"), rs.getString("area_id"), rs.getString("district_key"),
-                        Jdbc.instant(rs, "since")), areaId));
+                        Sql.instant(rs, "since")), areaId));
     }
 
     @Override
     public String responsibleBody(String key, String areaId) {
         get(key);
-        return jdbc.tx(c -> Jdbc.one(c, "SELECT district_key FROM delegation WHERE municipality_key = ? AND area_id = ?",
+        return jdbc.tx(c -> Sql.one(c, "SELECT district_key FROM delegation WHERE municipality_key = ? AND area_id = ?",
                 rs -> rs.getString(1), key, areaId)).orElse(key);
     }
 
@@ -232,7 +233,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
             throw new InvalidInputException("Name des Trägers fehlt oder ist länger als 300 Zeichen.");
         }
         return jdbc.tx(c -> {
-            long id = Jdbc.insert(c, "INSERT INTO provider (responsible_key, name) VALUES (?, ?)", responsibleKey, name.trim());
+            long id = Sql.insert(c, "INSERT INTO provider (responsible_key, name) VALUES (?, ?)", responsibleKey, name.trim());
             Provider p = new Provider(id, responsibleKey, name.trim());
             audit.append(c, actor, "provider", String.valueOf(id), "create", null, Json.write(p));
             return p;
@@ -241,13 +242,13 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
 
     @Override
     public List<Provider> providers(String responsibleKey) {
-        return jdbc.tx(c -> Jdbc.list(c, "SELECT * FROM provider WHERE responsible_key = ? ORDER BY id",
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM provider WHERE responsible_key = ? ORDER BY id",
                 rs -> new Provider(rs.getLong("id"), rs.getString("responsible_key"), rs.getString("name")), responsibleKey));
     }
 
     @Override
     public Optional<Provider> provider(long id) {
-        return jdbc.tx(c -> Jdbc.one(c, "SELECT * FROM provider WHERE id = ?",
+        return jdbc.tx(c -> Sql.one(c, "SELECT * FROM provider WHERE id = ?",
                 rs -> new Provider(rs.getLong("id"), rs.getString("responsible_key"), rs.getString("name")), id));
     }
 

@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
 import java.time.Instant;
@@ -26,25 +27,25 @@ public class IdempotencyStore {
     /** Claims the key for this request; empty if claimed now, else what an earlier request left. */
     public Optional<Entry> claim(String key, String requestHash) {
         try {
-            jdbc.tx(c -> Jdbc.update(c, "INSERT INTO idempotency (idem_key, request_hash, created_at) VALUES (?, ?, ?)",
+            jdbc.tx(c -> Sql.update(c, "INSERT INTO idempotency (idem_key, request_hash, created_at) VALUES (?, ?, ?)",
                     key, requestHash, Instant.now()));
             return Optional.empty();
         } catch (de.paktwerk.core.api.ConflictException duplicate) {
-            return jdbc.tx(c -> Jdbc.one(c, "SELECT request_hash, status, content_type, response_body FROM idempotency WHERE idem_key = ?",
-                    rs -> new Entry(rs.getString(1), Jdbc.nullableLong(rs, "status") == null ? null : rs.getInt(2), rs.getString(3),
+            return jdbc.tx(c -> Sql.one(c, "SELECT request_hash, status, content_type, response_body FROM idempotency WHERE idem_key = ?",
+                    rs -> new Entry(rs.getString(1), Sql.nullableLong(rs, "status") == null ? null : rs.getInt(2), rs.getString(3),
                             rs.getString(4)), key))
                     .or(() -> Optional.of(new Entry(requestHash, null, null, null)));
         }
     }
 
     public void complete(String key, int status, String contentType, String body) {
-        jdbc.tx(c -> Jdbc.update(c, "UPDATE idempotency SET status = ?, content_type = ?, response_body = ? WHERE idem_key = ?",
+        jdbc.tx(c -> Sql.update(c, "UPDATE idempotency SET status = ?, content_type = ?, response_body = ? WHERE idem_key = ?",
                 status, contentType, body, key));
     }
 
     /** Frees a key whose request failed without effect, so that a retry can run. */
     public void release(String key) {
-        jdbc.tx(c -> Jdbc.update(c, "DELETE FROM idempotency WHERE idem_key = ? AND status IS NULL", key));
+        jdbc.tx(c -> Sql.update(c, "DELETE FROM idempotency WHERE idem_key = ? AND status IS NULL", key));
     }
 
 }

@@ -1,0 +1,89 @@
+package de.paktwerk.im.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The module's records: what REST reads and writes and the store keeps. */
+public final class Model {
+
+    private Model() {
+    }
+
+    /** A position as submitted (in an application's payload or on its own). */
+    public record PositionInput(String responsibleKey, Long providerId, String managerName, String fte,
+                                Qualification qualification, String experience, LocalDate hireDate) {
+    }
+
+    /**
+     * A funded integration-manager position.
+     *
+     * @param fte share of a full-time position, e.g. "0.50"
+     * @param fundedUntil last funded day (24 months from the hire date by default)
+     * @param funding what the position costs over its funded window
+     */
+    public record Position(long id, String responsibleKey, Long providerId, String managerName, String fte,
+                           Qualification qualification, String experience, LocalDate hireDate, LocalDate fundedUntil,
+                           de.paktwerk.core.api.Money funding) {
+    }
+
+    /** An application's payload: the positions to be funded. */
+    public record Payload(List<PositionInput> positions) {
+    }
+
+    /** A new pseudonymised case: no names. */
+    public record CaseInput(String id, String municipalityKey, long positionId, int birthYear, String country,
+                            int householdSize, LocalDate arrivalDate, LocalDate counsellingStart) {
+    }
+
+    /** A pseudonymised case in follow-up accommodation. */
+    public record Case(String id, String municipalityKey, long positionId, int birthYear, String country, int householdSize,
+                       LocalDate arrivalDate, LocalDate counsellingStart, LocalDate counsellingEnd, String extensionReason,
+                       LocalDate latestEnd) {
+    }
+
+    /** Extending counselling to 4 years needs a reason. */
+    public record Extension(String reason) {
+    }
+
+    /** Ending counselling. */
+    public record Closing(LocalDate end) {
+    }
+
+    /** An agreed measure with its responsible local actor; may point at an item of another funding area. */
+    public record Measure(String description, Actor actor, String referenceArea, String referenceId) {
+    }
+
+    /** A goal in one life area with its measures. */
+    public record Goal(LifeArea lifeArea, String description, Outcome outcome, List<Measure> measures) {
+    }
+
+    /** An individual integration plan as written by the caseworker. */
+    public record PlanInput(LocalDate agreedOn, int reviewIntervalMonths, List<Goal> goals) {
+    }
+
+    /** A review of a plan. */
+    public record Review(LocalDate date, Outcome outcome, String note) {
+    }
+
+    /** An individual integration plan with its reviews and when the next one is due. */
+    public record Plan(String caseId, LocalDate agreedOn, int reviewIntervalMonths, List<Goal> goals, List<Review> reviews,
+                       LocalDate nextReview) {
+    }
+
+    /** A plan whose review is overdue. */
+    public record OverdueReview(String caseId, String municipalityKey, long positionId, String managerName, LocalDate due) {
+    }
+
+    /**
+     * Pseudonymised report of one municipality; figures of groups smaller than the minimum are null
+     * (suppressed).
+     */
+    public record Report(String municipalityKey, int cases, String fte, String casesPerFte, Double plansPerCase,
+                         Integer overdueReviews, java.util.Map<String, java.util.Map<String, Integer>> goalOutcomes,
+                         boolean suppressed) {
+    }
+
+    /** Result of pricing positions. */
+    public record Pricing(List<Position> positions, de.paktwerk.core.api.Money total) {
+    }
+}

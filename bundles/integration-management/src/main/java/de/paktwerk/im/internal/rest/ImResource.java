@@ -1,0 +1,166 @@
+package de.paktwerk.im.internal.rest;
+
+import de.paktwerk.im.internal.ImStore;
+import de.paktwerk.im.internal.Model.Case;
+import de.paktwerk.im.internal.Model.CaseInput;
+import de.paktwerk.im.internal.Model.Closing;
+import de.paktwerk.im.internal.Model.Extension;
+import de.paktwerk.im.internal.Model.OverdueReview;
+import de.paktwerk.im.internal.Model.Payload;
+import de.paktwerk.im.internal.Model.Plan;
+import de.paktwerk.im.internal.Model.PlanInput;
+import de.paktwerk.im.internal.Model.Position;
+import de.paktwerk.im.internal.Model.PositionInput;
+import de.paktwerk.im.internal.Model.Pricing;
+import de.paktwerk.im.internal.Model.Report;
+import de.paktwerk.im.internal.Model.Review;
+import java.io.InputStream;
+import java.util.List;
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Positions, cases, integration plans, overdue reviews and reports of the integration management. */
+@Component(service = ImResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(ImApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImResource {
+
+    private final ImStore store;
+
+    @Activate
+    public ImResource(@Reference ImStore store) {
+        this.store = store;
+    }
+
+    @POST
+    @Path("positions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    public Response createPosition(PositionInput body, @Context SecurityContext sc) {
+        return Response.status(201).entity(store.createPosition(Web.body(body), Web.actor(sc))).build();
+    }
+
+    @GET
+    @Path("positions")
+    public List<Position> positions(@QueryParam("responsible") String responsible) {
+        return store.positions(Web.optional(responsible));
+    }
+
+    @GET
+    @Path("positions/{id}")
+    public Position position(@PathParam("id") String id) {
+        return store.position(Web.id(id, "Stellennummer"));
+    }
+
+    /** Prices positions as an application would, without storing anything. */
+    @POST
+    @Path("pricing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Pricing pricing(Payload body) {
+        return store.price(Web.body(body).positions());
+    }
+
+    @POST
+    @Path("cases")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.CASEWORKER)
+    public Response createCase(CaseInput body, @Context SecurityContext sc) {
+        return Response.status(201).entity(store.createCase(Web.body(body), Web.actor(sc))).build();
+    }
+
+    @GET
+    @Path("cases")
+    @RolesAllowed(Web.CASEWORKER)
+    public List<Case> cases(@QueryParam("municipality") String municipality, @QueryParam("position") String position) {
+        return store.cases(Web.optional(municipality), Web.optionalId(position, "Stellennummer"));
+    }
+
+    @GET
+    @Path("cases/{id}")
+    @RolesAllowed(Web.CASEWORKER)
+    public Case getCase(@PathParam("id") String id, @Context SecurityContext sc) {
+        return store.getCase(id, Web.actor(sc));
+    }
+
+    @POST
+    @Path("cases/{id}/extension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.CASEWORKER)
+    public Case extend(@PathParam("id") String id, Extension body, @Context SecurityContext sc) {
+        return store.extend(id, Web.body(body).reason(), Web.actor(sc));
+    }
+
+    @POST
+    @Path("cases/{id}/closing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.CASEWORKER)
+    public Case close(@PathParam("id") String id, Closing body, @Context SecurityContext sc) {
+        return store.close(id, Web.body(body).end(), Web.actor(sc));
+    }
+
+    @PUT
+    @Path("cases/{id}/plan")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.CASEWORKER)
+    public Plan putPlan(@PathParam("id") String id, PlanInput body, @Context SecurityContext sc) {
+        return store.putPlan(id, Web.body(body), Web.actor(sc));
+    }
+
+    @GET
+    @Path("cases/{id}/plan")
+    @RolesAllowed(Web.CASEWORKER)
+    public Plan plan(@PathParam("id") String id, @Context SecurityContext sc) {
+        return store.getPlan(id, Web.actor(sc));
+    }
+
+    @POST
+    @Path("cases/{id}/plan/reviews")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.CASEWORKER)
+    public Response review(@PathParam("id") String id, Review body, @Context SecurityContext sc) {
+        return Response.status(201).entity(store.addReview(id, Web.body(body), Web.actor(sc))).build();
+    }
+
+    @GET
+    @Path("reviews/overdue")
+    @RolesAllowed({Web.CASEWORKER, Web.MUNICIPALITY})
+    public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @QueryParam("position") String position) {
+        return store.overdue(Web.optional(municipality), Web.optionalId(position, "Stellennummer"));
+    }
+
+    @GET
+    @Path("reports/{municipality}")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    public Report report(@PathParam("municipality") String municipality) {
+        return store.report(municipality);
+    }
+
+    @GET
+    @Path("openapi.json")
+    @PermitAll
+    public Response openApi() {
+        InputStream in = ImResource.class.getClassLoader().getResourceAsStream("openapi/integration-management.json");
+        return in == null ? Response.status(404).build() : Response.ok(in, MediaType.APPLICATION_JSON).build();
+    }
+}
