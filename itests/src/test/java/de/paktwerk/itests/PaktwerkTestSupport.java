@@ -46,6 +46,7 @@ public abstract class PaktwerkTestSupport {
     protected static final String APPROVER2 = "approver2";
     protected static final String MUNICIPALITY = "stuttgart";
     protected static final String AUDITOR = "auditor1";
+    protected static final String CASEWORKER = "caseworker1";
     protected static final String NOBODY = "nobody";
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,12 +68,21 @@ public abstract class PaktwerkTestSupport {
 
     @Configuration
     public Option[] config() {
+        return options(baseOptions(), extraOptions());
+    }
+
+    /** Further options of a test class, e.g. a different boot feature list. */
+    protected Option extraOptions() {
+        return org.ops4j.pax.exam.CoreOptions.composite();
+    }
+
+    protected Option baseOptions() {
         MavenArtifactUrlReference distribution = maven().groupId("de.paktwerk").artifactId("paktwerk-karaf")
                 .type("tar.gz").version(System.getProperty("paktwerk.version"));
         String karafVersion = System.getProperty("karaf.version");
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
         int httpPort = freePort();
-        return options(
+        return org.ops4j.pax.exam.CoreOptions.composite(
                 karafDistributionConfiguration().frameworkUrl(distribution).name("Paktwerk")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
@@ -87,8 +97,10 @@ public abstract class PaktwerkTestSupport {
                 editConfigurationFilePut("etc/users.properties", APPROVER2, PW + ",approver"),
                 editConfigurationFilePut("etc/users.properties", MUNICIPALITY, PW + ",municipality"),
                 editConfigurationFilePut("etc/users.properties", AUDITOR, PW + ",auditor"),
+                editConfigurationFilePut("etc/users.properties", CASEWORKER, PW + ",caseworker"),
                 editConfigurationFilePut("etc/users.properties", NOBODY, PW + ",viewer"),
                 systemProperty("paktwerk.version").value(System.getProperty("paktwerk.version")),
+                systemProperty("paktwerk.itest.m2").value(localRepository),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 // Karaf's own Java 9+ flags (bin/karaf); Pax Exam 4.13.5 does not add them
                 vmOptions("--add-reads=java.xml=java.logging",

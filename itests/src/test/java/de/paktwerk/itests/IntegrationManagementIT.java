@@ -1,0 +1,135 @@
+package de.paktwerk.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import javax.inject.Inject;
+import javax.sql.DataSource;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * The integration-management module in the running platform: its REST and pricing through to a decision,
+ * cases, plans and overdue reviews; then feature:uninstall (REST 404, core serving, data kept) and
+ * feature:install (the same data back).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class IntegrationManagementIT extends PaktwerkTestSupport {
+
+    static final String FEATURE = "paktwerk-integration-management";
+    static final String ULM = "08421000";
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    @Filter("(dataSourceName=paktwerk)")
+    DataSource dataSource;
+
+    @Test
+    public void theModuleServesIsRemovedWithoutLosingDataAndComesBack() throws Exception {
+        await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        assertTrue(areaListed());
+
+        put("/api/core/periods/2017/budgets/integration-management", APPROVER1, "{\"amount\":\"58000000.00\"}").expect(200);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"integration-management\",\"periodId\":\"2017\","
+                + "\"kind\":\"PROVISIONAL\",\"amount\":\"35000000.00\"}").expect(201);
+
+        // pricing and an application priced by the module, through to a decision
+        JsonNode pricing = post("/api/integration-management/pricing", MUNICIPALITY, "{\"positions\":[{\"responsibleKey\":\"" + ULM
+                + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}")
+                .expect(200).json();
+        assertEquals("64000.00", pricing.path("total").asText());
+        JsonNode app = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
+                + "\"periodId\":\"2017\",\"requested\":\"64000.00\",\"payload\":{\"positions\":[{\"managerName\":\"A. Beispiel\","
+                + "\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}}").expect(201).json();
+        assertEquals("64000.00", app.path("priced").asText());
+        long appId = app.path("id").asLong();
+        post("/api/core/applications/" + appId + "/submit", MUNICIPALITY, null).expect(200);
+        post("/api/core/applications/" + appId + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201);
+        assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).json().path("state").asText());
+        // a municipality with a share below 51,000.00 is refused with advice
+        JsonNode refused = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08115001\",\"areaId\":\"integration-management\","
+                + "\"periodId\":\"2017\",\"requested\":\"1000.00\",\"payload\":{\"positions\":[{\"managerName\":\"B\",\"fte\":\"0.25\","
+                + "\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}}").expectProblem(409).json();
+        assertTrue(refused.path("detail").asText().contains("Landkreis"));
+
+        // position, case, plan, overdue review
+        long position = post("/api/integration-management/positions", MUNICIPALITY, "{\"responsibleKey\":\"" + ULM
+                + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}")
+                .expect(201).json().path("id").asLong();
+        post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"ULM-0001\",\"municipalityKey\":\"" + ULM + "\",\"positionId\":"
+                + position + ",\"birthYear\":1990,\"country\":\"SYR\",\"householdSize\":4,\"arrivalDate\":\"2016-03-01\","
+                + "\"counsellingStart\":\"2017-11-01\"}").expect(201);
+        post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"ULM-0001\",\"municipalityKey\":\"" + ULM + "\",\"positionId\":"
+                + position + ",\"birthYear\":1990,\"country\":\"SYR\",\"householdSize\":4,\"arrivalDate\":\"2016-03-01\"}").expectProblem(409);
+        JsonNode plan = put("/api/integration-management/cases/ULM-0001/plan", CASEWORKER, "{\"agreedOn\":\"2017-11-15\",\"reviewIntervalMonths\":3,"
+                + "\"goals\":[{\"lifeArea\":\"LANGUAGE\",\"description\":\"Deutsch B1\",\"measures\":[{\"description\":\"Abendkurs\","
+                + "\"actor\":\"LANGUAGE_COURSE\",\"referenceArea\":\"language-courses\",\"referenceId\":\"K-17\"}]},"
+                + "{\"lifeArea\":\"WORK\",\"description\":\"Praktikum\",\"measures\":[{\"description\":\"Begleitung\",\"actor\":\"VOLUNTEERS\"}]}]}")
+                .expect(200).json();
+        assertEquals("2018-02-15", plan.path("nextReview").asText());
+        put("/api/integration-management/cases/ULM-0001/plan", CASEWORKER, "{\"agreedOn\":\"2017-11-15\",\"reviewIntervalMonths\":7,\"goals\":[]}")
+                .expectProblem(400);
+        JsonNode overdue = get("/api/integration-management/reviews/overdue?municipality=" + ULM, CASEWORKER).expect(200).json();
+        assertEquals(1, overdue.size());
+        assertEquals("ULM-0001", overdue.get(0).path("caseId").asText());
+        assertEquals(1, get("/api/integration-management/reviews/overdue?position=" + position, CASEWORKER).json().size());
+        post("/api/integration-management/cases/ULM-0001/plan/reviews", CASEWORKER,
+                "{\"date\":\"" + LocalDate.now() + "\",\"outcome\":\"IN_PROGRESS\",\"note\":\"läuft\"}").expect(201);
+        assertEquals(0, get("/api/integration-management/reviews/overdue?municipality=" + ULM, CASEWORKER).json().size());
+        // reports suppress groups smaller than 5
+        assertTrue(get("/api/integration-management/reports/" + ULM, APPROVER1).expect(200).json().path("suppressed").asBoolean());
+        // only caseworkers read plans, and each read is audited
+        get("/api/integration-management/cases/ULM-0001/plan", APPROVER1).expectProblem(403);
+        long readsBefore = count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'");
+        get("/api/integration-management/cases/ULM-0001/plan", CASEWORKER).expect(200);
+        assertEquals(readsBefore + 1, count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'"));
+
+        // the operator removes the module
+        features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        await("Modul-REST antwortet 404", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 404);
+        assertTrue(!areaListed());
+        get("/api/core/periods", APPROVER1).expect(200);
+        assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).expect(200).json().path("state").asText());
+        assertEquals(1, count("SELECT COUNT(*) FROM im_position"));
+        assertEquals(1, count("SELECT COUNT(*) FROM im_plan"));
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
+                + "\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
+
+        // ... and installs it again: the same data is back
+        features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
+        await("Modul-REST antwortet wieder", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        JsonNode positions = get("/api/integration-management/positions?responsible=" + ULM, APPROVER1).expect(200).json();
+        assertEquals(1, positions.size());
+        assertEquals(position, positions.get(0).path("id").asLong());
+        assertEquals("Deutsch B1", get("/api/integration-management/cases/ULM-0001/plan", CASEWORKER).expect(200).json()
+                .path("goals").get(0).path("description").asText());
+        assertTrue(areaListed());
+        assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private boolean areaListed() {
+        return get("/api/core/funding-areas", APPROVER1).expect(200).body().contains("\"integration-management\"");
+    }
+}

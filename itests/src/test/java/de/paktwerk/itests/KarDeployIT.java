@@ -1,0 +1,69 @@
+package de.paktwerk.itests;
+
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Hot deploy: a distribution started without the integration-management module receives the module's
+ * .kar in deploy/; the module serves, and is gone again when the .kar is removed, while the core keeps
+ * serving.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class KarDeployIT extends PaktwerkTestSupport {
+
+    /** Boots every feature the distribution boots, except the module. */
+    @Override
+    protected Option extraOptions() {
+        Properties cfg = new Properties();
+        try (var in = Files.newInputStream(Path.of("../karaf-assembly/target/assembly/etc/org.apache.karaf.features.cfg"))) {
+            cfg.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String boot = Arrays.stream(cfg.getProperty("featuresBoot").split(","))
+                .map(String::trim)
+                .filter(f -> !f.startsWith("paktwerk-integration-management"))
+                .collect(Collectors.joining(","));
+        return editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot);
+    }
+
+    @Test
+    public void theModulesKarDroppedIntoDeployServesAndIsRemovedAgain() throws Exception {
+        assertTrue(get("/api/core/funding-areas", APPROVER1).expect(200).body().equals("[]"));
+        get("/api/integration-management/positions", APPROVER1).expect(404);
+
+        String version = System.getProperty("paktwerk.version");
+        Path kar = Path.of(System.getProperty("paktwerk.itest.m2"),
+                "de/paktwerk/paktwerk-integration-management", version, "paktwerk-integration-management-" + version + ".kar");
+        Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", kar.getFileName().toString());
+        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+
+        await("Modul aus dem .kar antwortet", Duration.ofSeconds(60),
+                () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        assertTrue(get("/api/core/funding-areas", APPROVER1).body().contains("\"integration-management\""));
+
+        Files.delete(deployed);
+        await("Modul nach Entfernen des .kar verschwunden", Duration.ofSeconds(60),
+                () -> get("/api/integration-management/positions", APPROVER1).status() == 404);
+        await("Förderbereich nicht mehr gelistet", Duration.ofSeconds(10),
+                () -> get("/api/core/funding-areas", APPROVER1).body().equals("[]"));
+        get("/api/core/periods", APPROVER1).expect(200);
+    }
+}
