@@ -63,7 +63,7 @@ fi
 
 cat <<TXT
 Paktwerk läuft (Karaf ${HOME_DIR}).
-  REST:      http://localhost:${PORT}/api/core/
+  REST:      http://localhost:${PORT}/api/core/   und   http://localhost:${PORT}/api/integration-management/
   OpenAPI:   http://localhost:${PORT}/api/core/openapi.json
   Beispiel:  curl -u admin:${PW_HINT} 'http://localhost:${PORT}/api/core/municipalities?name=Ulm'
   Konsole:   ./run.sh console      (Befehle: paktwerk:*)

@@ -105,8 +105,8 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         assertTrue(!areaListed());
         get("/api/core/periods", APPROVER1).expect(200);
         assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).expect(200).json().path("state").asText());
-        assertEquals(1, count("SELECT COUNT(*) FROM im_position"));
-        assertEquals(1, count("SELECT COUNT(*) FROM im_plan"));
+        assertEquals(1, count("SELECT COUNT(*) FROM im_position WHERE responsible_key = '" + ULM + "'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM im_plan WHERE case_id = 'ULM-0001'"));
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
 
@@ -120,6 +120,75 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 .path("goals").get(0).path("description").asText());
         assertTrue(areaListed());
         assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
+    }
+
+    /** Bad input on every module endpoint: 4xx problem+json, and nothing changes (audit length, module tables). */
+    @Test
+    public void badInputOnEveryModuleEndpointIsRefusedAndChangesNothing() throws Exception {
+        await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        long position = post("/api/integration-management/positions", MUNICIPALITY, "{\"responsibleKey\":\"08111000\",\"managerName\":\"C\","
+                + "\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2018-01-01\"}").expect(201).json().path("id").asLong();
+        post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"S-1\",\"municipalityKey\":\"08111000\",\"positionId\":" + position
+                + ",\"birthYear\":1985,\"country\":\"AFG\",\"householdSize\":1,\"arrivalDate\":\"2016-01-01\",\"counsellingStart\":\"2018-02-01\"}")
+                .expect(201);
+        String im = "/api/integration-management";
+        long audit = count("SELECT COUNT(*) FROM audit_log");
+        long rows = count("SELECT (SELECT COUNT(*) FROM im_position) + (SELECT COUNT(*) FROM im_case) + (SELECT COUNT(*) FROM im_plan)"
+                + " + (SELECT COUNT(*) FROM im_review) + (SELECT COUNT(*) FROM im_goal)");
+        String pos = "{\"responsibleKey\":\"08111000\",\"managerName\":\"C\",\"fte\":\"%s\",\"qualification\":\"%s\",\"hireDate\":\"%s\"%s}";
+        // positions
+        post(im + "/positions", MUNICIPALITY, "{").expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.2", "SOCIAL_WORK", "2018-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "1.5", "SOCIAL_WORK", "2018-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "-1", "SOCIAL_WORK", "2018-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "VOCATIONAL", "2018-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "ASTRONAUT", "2018-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "01.01.2018", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "1900-01-01", "")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "2018-01-01", ",\"salary\":1")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "2018-01-01", ",\"providerId\":999")).expectProblem(400);
+        post(im + "/positions", MUNICIPALITY, "{\"responsibleKey\":\"08999999\",\"managerName\":\"C\",\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2018-01-01\"}").expectProblem(404);
+        post(im + "/pricing", MUNICIPALITY, "{\"positions\":[]}").expectProblem(400);
+        post(im + "/pricing", MUNICIPALITY, "{\"positions\":5}").expectProblem(400);
+        get(im + "/positions/abc", APPROVER1).expectProblem(400);
+        get(im + "/positions/99999", APPROVER1).expectProblem(404);
+        // cases
+        String kase = "{\"id\":\"%s\",\"municipalityKey\":\"%s\",\"positionId\":" + position
+                + ",\"birthYear\":%s,\"country\":\"%s\",\"householdSize\":%s,\"arrivalDate\":\"%s\"}";
+        post(im + "/cases", CASEWORKER, String.format(kase, "Max Mustermann", "08111000", "1990", "SYR", "2", "2016-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111", "1990", "SYR", "2", "2016-01-01")).expectProblem(404);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "1800", "SYR", "2", "2016-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "1990", "syrien", "2", "2016-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "1990", "SYR", "0", "2016-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "1990", "SYR", "2", "2099-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "\"x\"", "SYR", "2", "2016-01-01")).expectProblem(400);
+        post(im + "/cases", CASEWORKER, String.format(kase, "S-1", "08111000", "1990", "SYR", "2", "2016-01-01")).expectProblem(409);
+        post(im + "/cases/S-1/closing", CASEWORKER, "{\"end\":\"2022-01-01\"}").expectProblem(409); // more than 3 years
+        post(im + "/cases/S-1/closing", CASEWORKER, "{\"end\":\"2017-01-01\"}").expectProblem(400);
+        post(im + "/cases/S-1/extension", CASEWORKER, "{\"reason\":\"\"}").expectProblem(400);
+        post(im + "/cases/S-1/extension", CASEWORKER, "{}").expectProblem(400);
+        get(im + "/cases/NOPE", CASEWORKER).expectProblem(404);
+        post(im + "/cases", MUNICIPALITY, String.format(kase, "S-3", "08111000", "1990", "SYR", "2", "2016-01-01")).expectProblem(403);
+        // plans and reviews
+        String goal = "{\"lifeArea\":\"LANGUAGE\",\"description\":\"B1\",\"measures\":[{\"description\":\"Kurs\",\"actor\":\"%s\"%s}]}";
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2018-02-01\",\"reviewIntervalMonths\":3,\"goals\":[]}").expectProblem(400);
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2099-02-01\",\"reviewIntervalMonths\":3,\"goals\":[" + String.format(goal, "VOLUNTEERS", "") + "]}").expectProblem(400);
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2018-02-01\",\"reviewIntervalMonths\":0,\"goals\":[" + String.format(goal, "VOLUNTEERS", "") + "]}").expectProblem(400);
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2018-02-01\",\"reviewIntervalMonths\":3,\"goals\":[" + String.format(goal, "WIZARD", "") + "]}").expectProblem(400);
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2018-02-01\",\"reviewIntervalMonths\":3,\"goals\":[" + String.format(goal, "OTHER", ",\"referenceArea\":\"x-y\"") + "]}").expectProblem(400);
+        put(im + "/cases/S-1/plan", CASEWORKER, "{\"agreedOn\":\"2018-02-01\",\"reviewIntervalMonths\":3,\"goals\":[{\"lifeArea\":\"MOON\",\"description\":\"x\"}]}").expectProblem(400);
+        get(im + "/cases/S-1/plan", CASEWORKER).expectProblem(404);
+        post(im + "/cases/S-1/plan/reviews", CASEWORKER, "{\"date\":\"2018-03-01\",\"outcome\":\"ACHIEVED\"}").expectProblem(404);
+        get(im + "/reviews/overdue?position=x", CASEWORKER).expectProblem(400);
+        get(im + "/reports/08999999", APPROVER1).expectProblem(404);
+        request("PUT", im + "/positions", MUNICIPALITY, "application/json", "{}").expectProblem(405);
+        request("POST", im + "/positions", MUNICIPALITY, "text/plain", "x").expectProblem(415);
+        post(im + "/positions", MUNICIPALITY, "{\"managerName\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").expectProblem(413);
+        post(im + "/positions", null, String.format(pos, "0.5", "SOCIAL_WORK", "2018-01-01", "")).expectProblem(401);
+
+        assertEquals("audit grew: something changed", audit, count("SELECT COUNT(*) FROM audit_log"));
+        assertEquals(rows, count("SELECT (SELECT COUNT(*) FROM im_position) + (SELECT COUNT(*) FROM im_case) + (SELECT COUNT(*) FROM im_plan)"
+                + " + (SELECT COUNT(*) FROM im_review) + (SELECT COUNT(*) FROM im_goal)"));
     }
 
     private long count(String sql) throws Exception {

@@ -86,6 +86,8 @@ public abstract class PaktwerkTestSupport {
                 karafDistributionConfiguration().frameworkUrl(distribution).name("Paktwerk")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                org.ops4j.pax.exam.CoreOptions.when(Boolean.getBoolean("paktwerk.itest.keep"))
+                        .useOptions(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder()),
                 logLevel(LogLevelOption.LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
                 systemProperty("paktwerk.itest.http.port").value(String.valueOf(httpPort)),

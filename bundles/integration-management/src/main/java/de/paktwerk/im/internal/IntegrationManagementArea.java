@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * applicants whose share in the distribution is below the minimum. Its key is the number of refugees in
  * follow-up accommodation at the reference date: money follows the refugee.
  */
-@Component(service = FundingArea.class)
+@Component(service = FundingArea.class, property = FundingArea.ID_PROPERTY + "=" + ImRules.AREA)
 public class IntegrationManagementArea implements FundingArea {
 
     static final ObjectMapper PAYLOAD = JsonMapper.builder().addModule(new JavaTimeModule())

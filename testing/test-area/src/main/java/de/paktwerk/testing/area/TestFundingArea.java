@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
  * A funding area for tests only. Prices an application at {@code payload.eligible} (a money string), or at
  * the requested amount without payload; its key is the refugee count at the reference date.
  */
-@Component(service = FundingArea.class)
+@Component(service = FundingArea.class, property = FundingArea.ID_PROPERTY + "=" + "test-area")
 public class TestFundingArea implements FundingArea {
 
     private final MunicipalityRegistry registry;

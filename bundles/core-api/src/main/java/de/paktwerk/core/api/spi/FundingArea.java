@@ -7,10 +7,18 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /**
- * A funding area (Förderbereich), registered as an OSGi service by its module. The core discovers the
- * installed areas through the whiteboard; an area that is not installed takes no new applications.
+ * A funding area (Förderbereich), registered as an OSGi service by its module with the service property
+ * {@link #ID_PROPERTY}. The core discovers the installed areas through the whiteboard; an area that is not
+ * installed takes no new applications.
  */
 public interface FundingArea {
+
+    /**
+     * Service property every {@code FundingArea} service carries, with the value of {@link #id()}. The core
+     * lists areas by this property and obtains the service only when it needs it, so that an area may itself
+     * use the core's services (e.g. {@code DistributionService}) without a circular activation.
+     */
+    String ID_PROPERTY = "paktwerk.area.id";
 
     /** Stable id, used in REST paths and the database, e.g. {@code integration-management}. */
     String id();

@@ -120,7 +120,7 @@ public class ApplicationServiceTest {
     @Test
     public void anApplicationForAnAreaThatIsNotInstalledIsRefusedButOldDataStaysReadable() {
         Application a = draft(STUTTGART, "1000.00");
-        CoreFixture.unregister(f.areas, f.area);
+        CoreFixture.unregister(f.areas, f.areaReference);
         assertThrows(ConflictException.class, () -> draft(STUTTGART, "1000.00"));
         assertThrows(ConflictException.class, () -> f.applications.submit(a.id(), "g"));
         assertEquals(ApplicationState.DRAFT, f.applications.get(a.id()).state());

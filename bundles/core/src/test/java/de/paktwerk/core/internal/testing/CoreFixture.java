@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentContext;
 
 /**
  * The core's services wired by hand over a fresh in-memory H2 database, as DS would wire them; the
@@ -32,8 +34,11 @@ public final class CoreFixture {
     public final CoreDatabase database;
     public final AuditLogImpl audit;
     public final MunicipalityRegistryImpl registry;
-    public final FundingAreaTracker areas = new FundingAreaTracker();
+    private final ComponentContext context = mock(ComponentContext.class);
+    public final FundingAreaTracker areas = new FundingAreaTracker(context);
     public final FundingArea area = mock(FundingArea.class);
+    @SuppressWarnings("unchecked")
+    public final ServiceReference<FundingArea> areaReference = mock(ServiceReference.class);
     public final BudgetServiceImpl budgets;
     public final DistributionServiceImpl distributions;
     public final ApplicationServiceImpl applications;
@@ -47,7 +52,9 @@ public final class CoreFixture {
         when(area.title()).thenReturn("Testbereich");
         when(area.distributionKeyDescription()).thenReturn("Geflüchtete zum Stichtag");
         when(area.defaultReferenceDate()).thenReturn(LocalDate.of(2017, 9, 15));
-        register(areas, area);
+        when(areaReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
+        when(context.locateService("fundingArea", areaReference)).thenReturn(area);
+        register(areas, areaReference);
         budgets = new BudgetServiceImpl(database, audit);
         distributions = new DistributionServiceImpl(database, audit, areas, registry);
         ApprovalConfig config = mock(ApprovalConfig.class);
@@ -68,17 +75,17 @@ public final class CoreFixture {
     }
 
     /** DS would call the bind method; tests call it the same way. */
-    public static void register(FundingAreaTracker tracker, FundingArea area) {
+    public static void register(FundingAreaTracker tracker, ServiceReference<FundingArea> area) {
         invoke(tracker, "addFundingArea", area);
     }
 
-    public static void unregister(FundingAreaTracker tracker, FundingArea area) {
+    public static void unregister(FundingAreaTracker tracker, ServiceReference<FundingArea> area) {
         invoke(tracker, "removeFundingArea", area);
     }
 
-    private static void invoke(FundingAreaTracker tracker, String name, FundingArea area) {
+    private static void invoke(FundingAreaTracker tracker, String name, ServiceReference<FundingArea> area) {
         try {
-            Method m = FundingAreaTracker.class.getDeclaredMethod(name, FundingArea.class);
+            Method m = FundingAreaTracker.class.getDeclaredMethod(name, ServiceReference.class);
             m.setAccessible(true);
             m.invoke(tracker, area);
         } catch (ReflectiveOperationException e) {
