@@ -64,13 +64,13 @@ public class BadInputIT extends PaktwerkTestSupport {
         // unknown keys and unknown references
         put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"1.00\",\"foo\":1}").expectProblem(400);
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"secret\":true")).expectProblem(400);
-        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08999999\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(404);
+        post("/api/core/applications", APPROVER1, "{\"applicantKey\":\"08999999\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(404);
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"1999\",\"requested\":\"1.00\"}").expectProblem(404);
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"no-such-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"Bad Area!\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400);
         put("/api/core/periods/1999/budgets/test-area", APPROVER1, "{\"amount\":\"1.00\"}").expectProblem(404);
         post("/api/core/municipalities/08111000/delegations", MUNICIPALITY, "{\"areaId\":\"test-area\"}").expectProblem(400); // a Stadtkreis cannot delegate
-        post("/api/core/municipalities/08115003/delegations", MUNICIPALITY, "{\"areaId\":\"UPPER\"}").expectProblem(400);
+        post("/api/core/municipalities/08115003/delegations", APPROVER1, "{\"areaId\":\"UPPER\"}").expectProblem(400);
         // area-specific payload refused by the area's module
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":{\"eligible\":5}")).expectProblem(400);
         // illegal transitions and missing entities

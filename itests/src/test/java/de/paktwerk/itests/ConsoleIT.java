@@ -3,17 +3,6 @@ package de.paktwerk.itests;
 import static org.junit.Assert.fail;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedExceptionAction;
-import javax.inject.Inject;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
-import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -24,9 +13,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class ConsoleIT extends PaktwerkTestSupport {
-
-    @Inject
-    SessionFactory sessionFactory;
 
     @Test
     public void adminListsMunicipalitiesBudgetsAndVerifiesTheAuditChain() throws Exception {
@@ -56,25 +42,6 @@ public class ConsoleIT extends PaktwerkTestSupport {
     }
 
     private String run(String user, String command, String... roles) throws Exception {
-        Subject subject = new Subject();
-        subject.getPrincipals().add(new UserPrincipal(user));
-        if (roles.length == 0) {
-            subject.getPrincipals().add(new RolePrincipal("admin"));
-        }
-        for (String role : roles) {
-            subject.getPrincipals().add(new RolePrincipal(role));
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            Object result = Subject.doAs(subject, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-            if (result != null) {
-                print.println(result);
-            }
-        } finally {
-            session.close();
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return console(roles.length == 0 ? new String[] {"admin"} : roles, command);
     }
 }

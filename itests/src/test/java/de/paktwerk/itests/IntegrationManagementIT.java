@@ -49,28 +49,34 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 + "\"kind\":\"PROVISIONAL\",\"amount\":\"35000000.00\"}").expect(201);
 
         // pricing and an application priced by the module, through to a decision
-        JsonNode pricing = post("/api/integration-management/pricing", MUNICIPALITY, "{\"positions\":[{\"responsibleKey\":\"" + ULM
+        JsonNode pricing = post("/api/integration-management/pricing", ULM_USER, "{\"positions\":[{\"responsibleKey\":\"" + ULM
                 + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}")
                 .expect(200).json();
         assertEquals("64000.00", pricing.path("total").asText());
-        JsonNode app = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
+        JsonNode app = post("/api/core/applications", ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"64000.00\",\"payload\":{\"positions\":[{\"managerName\":\"A. Beispiel\","
                 + "\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}}").expect(201).json();
         assertEquals("64000.00", app.path("priced").asText());
         long appId = app.path("id").asLong();
-        post("/api/core/applications/" + appId + "/submit", MUNICIPALITY, null).expect(200);
+        post("/api/core/applications/" + appId + "/submit", ULM_USER, null).expect(200);
+        // another municipality neither sees nor acts for Ulm
+        get("/api/core/applications/" + appId, MUNICIPALITY).expectProblem(403);
         post("/api/core/applications/" + appId + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201);
         assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).json().path("state").asText());
         // a municipality with a share below 51,000.00 is refused with advice
-        JsonNode refused = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08115001\",\"areaId\":\"integration-management\","
+        JsonNode refused = post("/api/core/applications", APPROVER1, "{\"applicantKey\":\"08115001\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"1000.00\",\"payload\":{\"positions\":[{\"managerName\":\"B\",\"fte\":\"0.25\","
                 + "\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}}").expectProblem(409).json();
         assertTrue(refused.path("detail").asText().contains("Landkreis"));
 
         // position, case, plan, overdue review
-        long position = post("/api/integration-management/positions", MUNICIPALITY, "{\"responsibleKey\":\"" + ULM
+        long position = post("/api/integration-management/positions", ULM_USER, "{\"responsibleKey\":\"" + ULM
                 + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}")
                 .expect(201).json().path("id").asLong();
+        // the caseworker keeps only the caseload of a position it is bound to
+        post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"ULM-0000\",\"municipalityKey\":\"" + ULM + "\",\"positionId\":"
+                + position + ",\"birthYear\":1990,\"country\":\"SYR\",\"householdSize\":4,\"arrivalDate\":\"2016-03-01\"}").expectProblem(403);
+        grantRole(CASEWORKER, "position:" + position);
         post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"ULM-0001\",\"municipalityKey\":\"" + ULM + "\",\"positionId\":"
                 + position + ",\"birthYear\":1990,\"country\":\"SYR\",\"householdSize\":4,\"arrivalDate\":\"2016-03-01\","
                 + "\"counsellingStart\":\"2017-11-01\"}").expect(201);
@@ -107,7 +113,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).expect(200).json().path("state").asText());
         assertEquals(1, count("SELECT COUNT(*) FROM im_position WHERE responsible_key = '" + ULM + "'"));
         assertEquals(1, count("SELECT COUNT(*) FROM im_plan WHERE case_id = 'ULM-0001'"));
-        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
+        post("/api/core/applications", ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
 
         // ... and installs it again: the same data is back
@@ -128,6 +134,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
         long position = post("/api/integration-management/positions", MUNICIPALITY, "{\"responsibleKey\":\"08111000\",\"managerName\":\"C\","
                 + "\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2018-01-01\"}").expect(201).json().path("id").asLong();
+        grantRole(CASEWORKER, "position:" + position);
         post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"S-1\",\"municipalityKey\":\"08111000\",\"positionId\":" + position
                 + ",\"birthYear\":1985,\"country\":\"AFG\",\"householdSize\":1,\"arrivalDate\":\"2016-01-01\",\"counsellingStart\":\"2018-02-01\"}")
                 .expect(201);
@@ -147,7 +154,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "1900-01-01", "")).expectProblem(400);
         post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "2018-01-01", ",\"salary\":1")).expectProblem(400);
         post(im + "/positions", MUNICIPALITY, String.format(pos, "0.5", "SOCIAL_WORK", "2018-01-01", ",\"providerId\":999")).expectProblem(400);
-        post(im + "/positions", MUNICIPALITY, "{\"responsibleKey\":\"08999999\",\"managerName\":\"C\",\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2018-01-01\"}").expectProblem(404);
+        post(im + "/positions", APPROVER1, "{\"responsibleKey\":\"08999999\",\"managerName\":\"C\",\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2018-01-01\"}").expectProblem(404);
         post(im + "/pricing", MUNICIPALITY, "{\"positions\":[]}").expectProblem(400);
         post(im + "/pricing", MUNICIPALITY, "{\"positions\":5}").expectProblem(400);
         get(im + "/positions/abc", APPROVER1).expectProblem(400);

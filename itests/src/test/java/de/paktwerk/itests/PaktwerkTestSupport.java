@@ -47,12 +47,48 @@ public abstract class PaktwerkTestSupport {
     protected static final String MUNICIPALITY = "stuttgart";
     protected static final String AUDITOR = "auditor1";
     protected static final String CASEWORKER = "caseworker1";
+    /** A municipality user bound to Ulm (08421000). */
+    protected static final String ULM_USER = "ulm";
     protected static final String NOBODY = "nobody";
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     protected BundleContext bundleContext;
+
+    @Inject
+    protected org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
+    /** Runs console commands in one session as a subject with the given roles; returns what they printed. */
+    protected String console(String[] roles, String... commands) throws Exception {
+        javax.security.auth.Subject subject = new javax.security.auth.Subject();
+        subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.UserPrincipal(roles.length > 0 ? "itest-" + roles[0] : "itest"));
+        for (String role : roles) {
+            subject.getPrincipals().add(new org.apache.karaf.jaas.boot.principal.RolePrincipal(role));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, StandardCharsets.UTF_8);
+        org.apache.karaf.shell.api.console.Session session = sessionFactory.create(new java.io.ByteArrayInputStream(new byte[0]), print, print);
+        try {
+            javax.security.auth.Subject.doAs(subject, (java.security.PrivilegedExceptionAction<Object>) () -> {
+                for (String command : commands) {
+                    Object result = session.execute(command);
+                    if (result != null) {
+                        print.println(result);
+                    }
+                }
+                return null;
+            });
+        } finally {
+            session.close();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Adds a role (or scope) to a user of the realm, as an admin does on the console. */
+    protected void grantRole(String user, String role) throws Exception {
+        console(new String[] {"admin"}, "jaas:realm-manage --realm karaf", "jaas:role-add " + user + " " + role, "jaas:update");
+    }
 
     /** The container is up before Paktwerk's REST is: wait for the core to answer. */
     @Before
@@ -97,7 +133,8 @@ public abstract class PaktwerkTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/users.properties", APPROVER1, PW + ",approver"),
                 editConfigurationFilePut("etc/users.properties", APPROVER2, PW + ",approver"),
-                editConfigurationFilePut("etc/users.properties", MUNICIPALITY, PW + ",municipality"),
+                editConfigurationFilePut("etc/users.properties", MUNICIPALITY, PW + ",municipality,municipality:08111000"),
+                editConfigurationFilePut("etc/users.properties", ULM_USER, PW + ",municipality,municipality:08421000"),
                 editConfigurationFilePut("etc/users.properties", AUDITOR, PW + ",auditor"),
                 editConfigurationFilePut("etc/users.properties", CASEWORKER, PW + ",caseworker"),
                 editConfigurationFilePut("etc/users.properties", NOBODY, PW + ",viewer"),

@@ -34,6 +34,9 @@ public @interface ImConfig {
     @AttributeDefinition(name = "Verlängerte Beratungsdauer", description = "Jahre, mit dokumentiertem Grund")
     int extendedCounsellingYears() default 4;
 
+    @AttributeDefinition(name = "Aufbewahrung", description = "Monate nach Ende der Beratung, nach denen die Falldaten gelöscht werden")
+    int caseRetentionMonths() default 24;
+
     @AttributeDefinition(name = "Kleinste Berichtsgruppe", description = "kleinere Gruppen werden in Berichten unterdrückt")
     int minReportGroup() default 5;
 }

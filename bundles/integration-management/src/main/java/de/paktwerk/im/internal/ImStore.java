@@ -37,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.osgi.service.component.annotations.Activate;
@@ -201,6 +202,11 @@ public class ImStore {
         });
     }
 
+    /** The position whose caseload a case belongs to, without reading (or auditing) the case itself. */
+    public Optional<Long> positionOfCase(String id) {
+        return tx.inTransaction(c -> Sql.one(c, "SELECT position_id FROM im_case WHERE id = ?", rs -> rs.getLong(1), id));
+    }
+
     public Case getCase(String id, String actor) {
         return tx.inTransaction(c -> {
             Case found = findCase(c, id);
@@ -210,15 +216,23 @@ public class ImStore {
     }
 
     public List<Case> cases(String municipalityKey, Long positionId) {
+        return cases(municipalityKey, positionId == null ? null : java.util.Set.of(positionId));
+    }
+
+    /** Cases, optionally of one municipality and of some positions only. */
+    public List<Case> cases(String municipalityKey, java.util.Set<Long> positionIds) {
         StringBuilder sql = new StringBuilder("SELECT * FROM im_case WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (municipalityKey != null) {
             sql.append(" AND municipality_key = ?");
             params.add(municipalityKey);
         }
-        if (positionId != null) {
-            sql.append(" AND position_id = ?");
-            params.add(positionId);
+        if (positionIds != null) {
+            if (positionIds.isEmpty()) {
+                return List.of();
+            }
+            sql.append(" AND position_id IN (").append(String.join(",", java.util.Collections.nCopies(positionIds.size(), "?"))).append(")");
+            params.addAll(positionIds);
         }
         return tx.inTransaction(c -> Sql.list(c, sql + " ORDER BY id", this::mapCase, params.toArray()));
     }
@@ -265,6 +279,29 @@ public class ImStore {
         return new Case(rs.getString("id"), rs.getString("municipality_key"), rs.getLong("position_id"), rs.getInt("birth_year"),
                 rs.getString("country"), rs.getInt("household_size"), Sql.date(rs, "arrival_date"), start,
                 Sql.date(rs, "counselling_end"), reason, rules.get().latestCounsellingEnd(start, reason != null));
+    }
+
+    /**
+     * Deletes every case whose counselling ended more than the retention period ago, with its plan, goals,
+     * measures and reviews. The audit chain keeps its entries: they hold only the pseudonymous case id.
+     *
+     * @return the ids of the deleted cases
+     */
+    public List<String> purgeExpired(LocalDate today, String actor) {
+        LocalDate before = rules.get().deleteEndedBefore(today);
+        return tx.inTransaction(c -> {
+            List<String> ids = Sql.list(c, "SELECT id FROM im_case WHERE counselling_end IS NOT NULL AND counselling_end < ? ORDER BY id",
+                    rs -> rs.getString(1), before);
+            for (String id : ids) {
+                Sql.update(c, "DELETE FROM im_measure WHERE goal_id IN (SELECT id FROM im_goal WHERE case_id = ?)", id);
+                Sql.update(c, "DELETE FROM im_goal WHERE case_id = ?", id);
+                Sql.update(c, "DELETE FROM im_review WHERE case_id = ?", id);
+                Sql.update(c, "DELETE FROM im_plan WHERE case_id = ?", id);
+                Sql.update(c, "DELETE FROM im_case WHERE id = ?", id);
+                audit.append(c, actor, "im_case", id, "delete", null, null);
+            }
+            return ids;
+        });
     }
 
     // ---- plans -------------------------------------------------------------------------------------
@@ -432,7 +469,7 @@ public class ImStore {
     public Report report(String municipalityKey) {
         registry.get(municipalityKey);
         int min = rules.get().minReportGroup();
-        List<Case> cases = cases(municipalityKey, null);
+        List<Case> cases = cases(municipalityKey, (Long) null);
         if (cases.size() < min) {
             return new Report(municipalityKey, cases.size() == 0 ? 0 : -1, null, null, null, null, Map.of(), true);
         }

@@ -27,6 +27,7 @@ public final class Rules {
     private final int counsellingYears;
     private final int extendedCounsellingYears;
     private final int minReportGroup;
+    private final int caseRetentionMonths;
 
     public Rules(ImConfig c) {
         annualRates.put(Qualification.SOCIAL_WORK, positive(c.rateSocialWork()));
@@ -43,6 +44,15 @@ public final class Rules {
         counsellingYears = c.counsellingYears();
         extendedCounsellingYears = c.extendedCounsellingYears();
         minReportGroup = c.minReportGroup();
+        if (c.caseRetentionMonths() < 0) {
+            throw new IllegalArgumentException("Aufbewahrungsfrist darf nicht negativ sein");
+        }
+        caseRetentionMonths = c.caseRetentionMonths();
+    }
+
+    /** Cases whose counselling ended before this day are due for deletion on {@code today}. */
+    public LocalDate deleteEndedBefore(LocalDate today) {
+        return today.minusMonths(caseRetentionMonths);
     }
 
     private static Money positive(String amount) {

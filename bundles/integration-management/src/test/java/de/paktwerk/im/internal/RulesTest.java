@@ -27,6 +27,7 @@ public class RulesTest {
         when(c.counsellingYears()).thenReturn(3);
         when(c.extendedCounsellingYears()).thenReturn(4);
         when(c.minReportGroup()).thenReturn(5);
+        when(c.caseRetentionMonths()).thenReturn(24);
         return c;
     }
 
@@ -112,6 +113,11 @@ public class RulesTest {
         rules.checkCounsellingEnd(start, LocalDate.of(2022, 2, 28), "Ausbildung läuft bis Sommer");
         assertThrows(ConflictException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2022, 3, 1), "Ausbildung"));
         assertThrows(InvalidInputException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2018, 2, 28), null));
+    }
+
+    @Test
+    public void caseDataIsDueForDeletionTheRetentionPeriodAfterCounsellingEnded() {
+        assertEquals(LocalDate.of(2022, 11, 28), rules.deleteEndedBefore(LocalDate.of(2024, 11, 28)));
     }
 
     @Test

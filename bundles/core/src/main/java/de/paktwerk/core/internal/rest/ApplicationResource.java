@@ -11,7 +11,9 @@ import de.paktwerk.core.api.NewApplication;
 import de.paktwerk.core.api.Page;
 import de.paktwerk.core.api.ProofOfUse;
 import de.paktwerk.core.api.Reclaim;
+import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.api.rest.Caller;
 import java.util.List;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -61,6 +63,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response create(NewApplication body, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(Params.body(body).applicantKey());
         return Response.status(201).entity(applications.create(Params.body(body), Params.actor(sc))).build();
     }
 
@@ -68,29 +71,47 @@ public class ApplicationResource {
     @Path("applications")
     public Page<Application> list(@QueryParam("applicant") String applicant, @QueryParam("area") String area,
                                   @QueryParam("state") String state, @QueryParam("offset") String offset,
-                                  @QueryParam("limit") String limit) {
+                                  @QueryParam("limit") String limit, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        if (!caller.seesAllMunicipalities()) {
+            if (applicant == null || applicant.isBlank()) {
+                if (caller.municipalities().size() != 1) {
+                    throw new InvalidInputException("Bitte den Antragsteller angeben (applicant): Sie handeln für "
+                            + (caller.municipalities().isEmpty() ? "keine Kommune" : "mehrere Kommunen") + ".");
+                }
+                applicant = caller.municipalities().iterator().next();
+            }
+            caller.requireMunicipality(applicant);
+        }
         return applications.list(applicant, area, Params.enumParam(ApplicationState.class, state, "state"),
                 Params.intParam(offset, "offset", 0), Params.intParam(limit, "limit", 100));
     }
 
     @GET
     @Path("applications/{id}")
-    public Application get(@PathParam("id") String id) {
-        return applications.get(id(id));
+    public Application get(@PathParam("id") String id, @Context SecurityContext sc) {
+        return own(id, sc);
+    }
+
+    /** The application, if the caller may see its applicant's data (403 otherwise). */
+    private Application own(String id, SecurityContext sc) {
+        Application a = applications.get(id(id));
+        Caller.of(sc).requireMunicipality(a.applicantKey());
+        return a;
     }
 
     @POST
     @Path("applications/{id}/submit")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Application submit(@PathParam("id") String id, @Context SecurityContext sc) {
-        return applications.submit(id(id), Params.actor(sc));
+        return applications.submit(own(id, sc).id(), Params.actor(sc));
     }
 
     @POST
     @Path("applications/{id}/withdraw")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Application withdraw(@PathParam("id") String id, @Context SecurityContext sc) {
-        return applications.withdraw(id(id), Params.actor(sc));
+        return applications.withdraw(own(id, sc).id(), Params.actor(sc));
     }
 
     @POST
@@ -110,8 +131,8 @@ public class ApplicationResource {
 
     @GET
     @Path("applications/{id}/decision")
-    public Decision decision(@PathParam("id") String id) {
-        long appId = id(id);
+    public Decision decision(@PathParam("id") String id, @Context SecurityContext sc) {
+        long appId = own(id, sc).id();
         return applications.decision(appId)
                 .orElseThrow(() -> new UnknownEntityException("Über Antrag " + appId + " ist noch nicht entschieden."));
     }
@@ -121,13 +142,13 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response drawdown(@PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.drawdown(id(id), Params.body(body).amount(), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.drawdown(own(id, sc).id(), Params.body(body).amount(), Params.actor(sc))).build();
     }
 
     @GET
     @Path("applications/{id}/drawdowns")
-    public List<Drawdown> drawdowns(@PathParam("id") String id) {
-        return applications.drawdowns(id(id));
+    public List<Drawdown> drawdowns(@PathParam("id") String id, @Context SecurityContext sc) {
+        return applications.drawdowns(own(id, sc).id());
     }
 
     @POST
@@ -135,21 +156,32 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response proof(@PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.proofOfUse(id(id), Params.body(body).spent(), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), Params.body(body).spent(), Params.actor(sc))).build();
     }
 
     @GET
     @Path("applications/{id}/proof-of-use")
-    public ProofOfUse proof(@PathParam("id") String id) {
-        long appId = id(id);
+    public ProofOfUse proof(@PathParam("id") String id, @Context SecurityContext sc) {
+        long appId = own(id, sc).id();
         return applications.proof(appId)
                 .orElseThrow(() -> new UnknownEntityException("Für Antrag " + appId + " liegt kein Verwendungsnachweis vor."));
     }
 
     @GET
     @Path("reclaims")
-    public List<Reclaim> reclaims(@QueryParam("debtor") String debtor) {
-        return applications.reclaims(debtor == null || debtor.isBlank() ? null : debtor);
+    public List<Reclaim> reclaims(@QueryParam("debtor") String debtor, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        String key = debtor == null || debtor.isBlank() ? null : debtor;
+        if (!caller.seesAllMunicipalities()) {
+            if (key == null && caller.municipalities().size() == 1) {
+                key = caller.municipalities().iterator().next();
+            }
+            if (key == null) {
+                throw new InvalidInputException("Bitte die Kommune angeben (debtor).");
+            }
+            caller.requireMunicipality(key);
+        }
+        return applications.reclaims(key);
     }
 
     private static long id(String id) {

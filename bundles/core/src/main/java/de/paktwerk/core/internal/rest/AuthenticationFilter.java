@@ -1,6 +1,12 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.api.rest.PaktwerkRest;
+import de.paktwerk.core.internal.security.ApiTokens;
+import de.paktwerk.core.internal.security.JaasUsers;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Reference;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
@@ -32,7 +38,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * Authenticates every request of every Paktwerk application against Karaf's JAAS realm (HTTP Basic) and
+ * Authenticates every request of every Paktwerk application against Karaf's JAAS realm (HTTP Basic, or an
+ * API token as {@code Authorization: Bearer}) and
  * enforces the {@link RolesAllowed} declared on the resource: 401 without valid credentials, 403 outside
  * the role. The role {@code admin} may do everything.
  */
@@ -48,13 +55,32 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resourceInfo;
 
+    private final ApiTokens tokens;
+    private final JaasUsers users;
+
+    @Activate
+    public AuthenticationFilter(@Reference ApiTokens tokens, @Reference JaasUsers users) {
+        this.tokens = tokens;
+        this.users = users;
+    }
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         PermitAll permitAll = annotation(PermitAll.class);
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<String> user = tokens.authenticate(header.substring(7).trim());
+            Optional<Set<String>> roles = user.flatMap(users::roles);
+            if (roles.isEmpty()) {
+                ctx.abortWith(unauthorized("Das API-Token ist ungültig oder widerrufen."));
+                return;
+            }
+            authorize(ctx, new Caller(user.get(), roles.get()), permitAll);
+            return;
+        }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             if (permitAll == null) {
-                ctx.abortWith(unauthorized("Bitte melden Sie sich an (HTTP Basic)."));
+                ctx.abortWith(unauthorized("Bitte melden Sie sich an (HTTP Basic oder API-Token)."));
             }
             return;
         }
@@ -79,8 +105,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
         String name = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(user);
+        authorize(ctx, new Caller(name, roles), permitAll);
+    }
+
+    private void authorize(ContainerRequestContext ctx, Caller caller, PermitAll permitAll) {
+        Set<String> roles = caller.roles();
         boolean secure = ctx.getSecurityContext() != null && ctx.getSecurityContext().isSecure();
-        ctx.setSecurityContext(new PaktwerkSecurityContext(name, roles, secure));
+        ctx.setSecurityContext(new PaktwerkSecurityContext(caller, secure));
         RolesAllowed allowed = annotation(RolesAllowed.class);
         if (permitAll == null && allowed != null && !roles.contains("admin")
                 && java.util.Arrays.stream(allowed.value()).noneMatch(roles::contains)) {
@@ -129,16 +160,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .entity(Problem.of(401, "Anmeldung erforderlich", detail)).build();
     }
 
-    /** The authenticated caller. */
-    record PaktwerkSecurityContext(String name, Set<String> roles, boolean secure) implements SecurityContext {
+    /** The authenticated caller; its principal is the {@link Caller} with roles and scopes. */
+    record PaktwerkSecurityContext(Caller caller, boolean secure) implements SecurityContext {
         @Override
         public Principal getUserPrincipal() {
-            return () -> name;
+            return caller;
         }
 
         @Override
         public boolean isUserInRole(String role) {
-            return roles.contains(role);
+            return caller.has(role);
         }
 
         @Override

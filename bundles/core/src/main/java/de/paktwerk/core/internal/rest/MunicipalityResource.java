@@ -9,6 +9,7 @@ import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.Page;
 import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.RefugeeCount;
+import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.internal.municipality.CsvData;
 import java.io.StringReader;
 import java.util.EnumSet;
@@ -117,6 +118,7 @@ public class MunicipalityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response delegate(@PathParam("key") String key, DelegationBody body, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(key);
         return Response.status(201).entity(registry.delegate(key, Params.body(body).areaId(), Params.actor(sc))).build();
     }
 
@@ -124,14 +126,16 @@ public class MunicipalityResource {
     @Path("municipalities/{key}/delegations/{area}")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response revoke(@PathParam("key") String key, @PathParam("area") String area, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(key);
         registry.revokeDelegation(key, area, Params.actor(sc));
         return Response.noContent().build();
     }
 
     @GET
     @Path("municipalities/{key}/providers")
-    public List<Provider> providers(@PathParam("key") String key) {
+    public List<Provider> providers(@PathParam("key") String key, @Context SecurityContext sc) {
         registry.get(key);
+        Caller.of(sc).requireMunicipality(key);
         return registry.providers(key);
     }
 
@@ -140,6 +144,7 @@ public class MunicipalityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(key);
         return Response.status(201).entity(registry.addProvider(key, Params.body(body).name(), Params.actor(sc))).build();
     }
 }

@@ -3,6 +3,7 @@ package de.paktwerk.core.internal.rest;
 import de.paktwerk.core.api.InvalidInputException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import de.paktwerk.core.api.rest.Caller;
 import javax.ws.rs.core.SecurityContext;
 
 /** Parses query and path parameters with German errors (JAX-RS itself would answer 404 for a bad number). */
@@ -65,7 +66,7 @@ public final class Params {
     }
 
     public static String actor(SecurityContext sc) {
-        return sc != null && sc.getUserPrincipal() != null ? sc.getUserPrincipal().getName() : "anonym";
+        return Caller.of(sc).name();
     }
 
     private static String abbreviate(String s) {

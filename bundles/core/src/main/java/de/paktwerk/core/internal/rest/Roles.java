@@ -2,11 +2,12 @@ package de.paktwerk.core.internal.rest;
 
 /** Role names of the Karaf JAAS realm (see README, role table). {@code admin} may do everything. */
 public final class Roles {
-    public static final String ADMIN = "admin";
-    public static final String APPROVER = "approver";
-    public static final String MUNICIPALITY = "municipality";
-    public static final String CASEWORKER = "caseworker";
-    public static final String AUDITOR = "auditor";
+    // the names live in core-api (Caller), so that modules use the same ones
+    public static final String ADMIN = de.paktwerk.core.api.rest.Caller.ADMIN;
+    public static final String APPROVER = de.paktwerk.core.api.rest.Caller.APPROVER;
+    public static final String MUNICIPALITY = de.paktwerk.core.api.rest.Caller.MUNICIPALITY;
+    public static final String CASEWORKER = de.paktwerk.core.api.rest.Caller.CASEWORKER;
+    public static final String AUDITOR = de.paktwerk.core.api.rest.Caller.AUDITOR;
 
     private Roles() {
     }

@@ -7,19 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.List;
-import java.util.Map;
-import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.config.JaasRealm;
 import org.apache.karaf.jaas.modules.BackingEngine;
-import org.apache.karaf.jaas.modules.BackingEngineFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,11 +31,8 @@ public class AdminBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
     @Activate
-    public AdminBootstrap(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
-                          List<JaasRealm> realms,
-                          @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
-                          List<BackingEngineFactory> factories) {
-        BackingEngine engine = engine(realms, factories);
+    public AdminBootstrap(@Reference JaasUsers users) {
+        BackingEngine engine = users.engine().orElse(null);
         if (engine == null) {
             LOG.warn("Kein bearbeitbarer Karaf-Realm 'karaf' gefunden; es wird kein Administrator angelegt.");
             return;
@@ -67,25 +57,6 @@ public class AdminBootstrap {
         } else {
             LOG.info("Administrator 'admin' mit dem Passwort aus {} angelegt.", ENV);
         }
-    }
-
-    private static BackingEngine engine(List<JaasRealm> realms, List<BackingEngineFactory> factories) {
-        for (JaasRealm realm : realms) {
-            if (!"karaf".equals(realm.getName())) {
-                continue;
-            }
-            for (AppConfigurationEntry entry : realm.getEntries()) {
-                Map<String, ?> options = entry.getOptions();
-                Object module = options.get("org.apache.karaf.jaas.module");
-                String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
-                for (BackingEngineFactory factory : factories) {
-                    if (factory.getModuleClass().equals(moduleClass)) {
-                        return factory.build(options);
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     static String generate() {

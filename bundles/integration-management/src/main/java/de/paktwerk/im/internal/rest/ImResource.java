@@ -1,5 +1,8 @@
 package de.paktwerk.im.internal.rest;
 
+import de.paktwerk.core.api.ForbiddenException;
+import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.im.internal.ImStore;
 import de.paktwerk.im.internal.Model.Case;
 import de.paktwerk.im.internal.Model.CaseInput;
@@ -58,6 +61,7 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
     public Response createPosition(PositionInput body, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(Web.body(body).responsibleKey());
         return Response.status(201).entity(store.createPosition(Web.body(body), Web.actor(sc))).build();
     }
 
@@ -86,20 +90,46 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Response createCase(CaseInput body, @Context SecurityContext sc) {
+        requireCaseload(Caller.of(sc), Web.body(body).positionId());
         return Response.status(201).entity(store.createCase(Web.body(body), Web.actor(sc))).build();
     }
 
     @GET
     @Path("cases")
     @RolesAllowed(Web.CASEWORKER)
-    public List<Case> cases(@QueryParam("municipality") String municipality, @QueryParam("position") String position) {
-        return store.cases(Web.optional(municipality), Web.optionalId(position, "Stellennummer"));
+    public List<Case> cases(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
+                            @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Long positionId = Web.optionalId(position, "Stellennummer");
+        if (caller.has(Caller.ADMIN)) {
+            return store.cases(Web.optional(municipality), positionId);
+        }
+        java.util.Set<Long> own = caller.positions();
+        return store.cases(Web.optional(municipality), positionId == null ? own
+                : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of());
+    }
+
+    /** A caseworker keeps only the caseload of its own positions; admin keeps all. */
+    private static void requireCaseload(Caller caller, long positionId) {
+        if (!caller.has(Caller.ADMIN) && !caller.positions().contains(positionId)) {
+            throw new ForbiddenException("Sie führen nur den Fallbestand Ihrer eigenen Stelle.");
+        }
+    }
+
+    /** Someone else's case is reported as not existing: 404, and nothing is read or audited. */
+    private void requireOwnCase(SecurityContext sc, String caseId) {
+        Caller caller = Caller.of(sc);
+        Long position = store.positionOfCase(caseId).orElse(null);
+        if (position == null || (!caller.has(Caller.ADMIN) && !caller.positions().contains(position))) {
+            throw new UnknownEntityException("Fall " + caseId + " ist unbekannt.");
+        }
     }
 
     @GET
     @Path("cases/{id}")
     @RolesAllowed(Web.CASEWORKER)
     public Case getCase(@PathParam("id") String id, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return store.getCase(id, Web.actor(sc));
     }
 
@@ -108,6 +138,7 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Case extend(@PathParam("id") String id, Extension body, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return store.extend(id, Web.body(body).reason(), Web.actor(sc));
     }
 
@@ -116,6 +147,7 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Case close(@PathParam("id") String id, Closing body, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return store.close(id, Web.body(body).end(), Web.actor(sc));
     }
 
@@ -124,6 +156,7 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Plan putPlan(@PathParam("id") String id, PlanInput body, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return store.putPlan(id, Web.body(body), Web.actor(sc));
     }
 
@@ -131,6 +164,7 @@ public class ImResource {
     @Path("cases/{id}/plan")
     @RolesAllowed(Web.CASEWORKER)
     public Plan plan(@PathParam("id") String id, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return store.getPlan(id, Web.actor(sc));
     }
 
@@ -139,20 +173,31 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Response review(@PathParam("id") String id, Review body, @Context SecurityContext sc) {
+        requireOwnCase(sc, id);
         return Response.status(201).entity(store.addReview(id, Web.body(body), Web.actor(sc))).build();
     }
 
     @GET
     @Path("reviews/overdue")
     @RolesAllowed({Web.CASEWORKER, Web.MUNICIPALITY})
-    public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @QueryParam("position") String position) {
-        return store.overdue(Web.optional(municipality), Web.optionalId(position, "Stellennummer"));
+    public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
+                                       @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        String key = Web.optional(municipality);
+        Long positionId = Web.optionalId(position, "Stellennummer");
+        List<OverdueReview> all = store.overdue(key, positionId);
+        if (caller.has(Caller.ADMIN)) {
+            return all;
+        }
+        return all.stream().filter(o -> caller.positions().contains(o.positionId()) || caller.municipalities().contains(o.municipalityKey()))
+                .toList();
     }
 
     @GET
     @Path("reports/{municipality}")
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
-    public Report report(@PathParam("municipality") String municipality) {
+    public Report report(@PathParam("municipality") String municipality, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(municipality);
         return store.report(municipality);
     }
 

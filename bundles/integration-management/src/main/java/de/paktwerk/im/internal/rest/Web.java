@@ -5,10 +5,10 @@ import javax.ws.rs.core.SecurityContext;
 
 /** Small helpers of the module's resources; roles as in the platform's JAAS realm. */
 final class Web {
-    static final String APPROVER = "approver";
-    static final String MUNICIPALITY = "municipality";
-    static final String CASEWORKER = "caseworker";
-    static final String AUDITOR = "auditor";
+    static final String APPROVER = de.paktwerk.core.api.rest.Caller.APPROVER;
+    static final String MUNICIPALITY = de.paktwerk.core.api.rest.Caller.MUNICIPALITY;
+    static final String CASEWORKER = de.paktwerk.core.api.rest.Caller.CASEWORKER;
+    static final String AUDITOR = de.paktwerk.core.api.rest.Caller.AUDITOR;
 
     private Web() {
     }
@@ -21,7 +21,7 @@ final class Web {
     }
 
     static String actor(SecurityContext sc) {
-        return sc != null && sc.getUserPrincipal() != null ? sc.getUserPrincipal().getName() : "anonym";
+        return de.paktwerk.core.api.rest.Caller.of(sc).name();
     }
 
     static Long optionalId(String value, String name) {

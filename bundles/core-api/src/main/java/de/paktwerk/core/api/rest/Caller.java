@@ -1,0 +1,93 @@
+package de.paktwerk.core.api.rest;
+
+import de.paktwerk.core.api.ForbiddenException;
+import java.security.Principal;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.ws.rs.core.SecurityContext;
+
+/**
+ * The authenticated caller of a Paktwerk REST request: its user name and roles from the Karaf JAAS realm.
+ * Scopes are roles too: {@code municipality:08421000} binds a municipality user to its official key,
+ * {@code position:5} binds a caseworker to the caseload of integration-manager position 5. The core's
+ * authentication filter puts a {@code Caller} as the user principal of every request's security context.
+ *
+ * @param name user name
+ * @param roles roles and scopes
+ */
+public record Caller(String name, Set<String> roles) implements Principal {
+
+    public static final String ADMIN = "admin";
+    public static final String APPROVER = "approver";
+    public static final String MUNICIPALITY = "municipality";
+    public static final String CASEWORKER = "caseworker";
+    public static final String AUDITOR = "auditor";
+    /** Prefix of a municipality scope role. */
+    public static final String MUNICIPALITY_SCOPE = "municipality:";
+    /** Prefix of a caseload scope role. */
+    public static final String POSITION_SCOPE = "position:";
+
+    public Caller {
+        roles = Set.copyOf(roles);
+    }
+
+    /** The caller of a request; a German 401-equivalent if there is none. */
+    public static Caller of(SecurityContext sc) {
+        if (sc != null && sc.getUserPrincipal() instanceof Caller c) {
+            return c;
+        }
+        throw new ForbiddenException("Die Anfrage ist keinem angemeldeten Benutzer zugeordnet.");
+    }
+
+    @Override
+    public String getName() {
+        return name;
+    }
+
+    public boolean has(String role) {
+        return roles.contains(role);
+    }
+
+    /** Admin, approver and auditor see every municipality's data. */
+    public boolean seesAllMunicipalities() {
+        return has(ADMIN) || has(APPROVER) || has(AUDITOR);
+    }
+
+    /** Official keys this caller acts for (its municipality scopes). */
+    public Set<String> municipalities() {
+        Set<String> keys = new TreeSet<>();
+        for (String r : roles) {
+            if (r.startsWith(MUNICIPALITY_SCOPE)) {
+                keys.add(r.substring(MUNICIPALITY_SCOPE.length()));
+            }
+        }
+        return keys;
+    }
+
+    /** Position ids whose caseload this caller keeps. */
+    public Set<Long> positions() {
+        Set<Long> ids = new TreeSet<>();
+        for (String r : roles) {
+            if (r.startsWith(POSITION_SCOPE)) {
+                try {
+                    ids.add(Long.parseLong(r.substring(POSITION_SCOPE.length())));
+                } catch (NumberFormatException ignored) {
+                    // a malformed scope grants nothing
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** True if the caller may see or act for this municipality. */
+    public boolean mayActFor(String municipalityKey) {
+        return seesAllMunicipalities() || municipalities().contains(municipalityKey);
+    }
+
+    /** Refuses with 403 unless the caller may act for the municipality. */
+    public void requireMunicipality(String municipalityKey) {
+        if (!mayActFor(municipalityKey)) {
+            throw new ForbiddenException("Sie handeln nur für Ihre eigene Kommune, nicht für " + municipalityKey + ".");
+        }
+    }
+}
