@@ -3,6 +3,7 @@ package de.paktwerk.core.internal.rest;
 import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.api.rest.PaktwerkRest;
 import de.paktwerk.core.internal.security.ApiTokens;
+import de.paktwerk.core.internal.security.AuthCache;
 import de.paktwerk.core.internal.security.JaasUsers;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
@@ -57,11 +58,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     private final ApiTokens tokens;
     private final JaasUsers users;
+    private final AuthCache cache;
 
     @Activate
-    public AuthenticationFilter(@Reference ApiTokens tokens, @Reference JaasUsers users) {
+    public AuthenticationFilter(@Reference ApiTokens tokens, @Reference JaasUsers users, @Reference AuthCache cache) {
         this.tokens = tokens;
         this.users = users;
+        this.cache = cache;
     }
 
     @Override
@@ -69,13 +72,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         PermitAll permitAll = annotation(PermitAll.class);
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<String> user = tokens.authenticate(header.substring(7).trim());
+            String token = header.substring(7).trim();
+            Optional<Caller> cached = cache.get("bearer", token);
+            if (cached.isPresent()) {
+                authorize(ctx, cached.get(), permitAll);
+                return;
+            }
+            Optional<String> user = tokens.authenticate(token);
             Optional<Set<String>> roles = user.flatMap(users::roles);
             if (roles.isEmpty()) {
                 ctx.abortWith(unauthorized("Das API-Token ist ungültig oder widerrufen."));
                 return;
             }
-            authorize(ctx, new Caller(user.get(), roles.get()), permitAll);
+            Caller caller = new Caller(user.get(), roles.get());
+            cache.put("bearer", token, caller);
+            authorize(ctx, caller, permitAll);
             return;
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -96,6 +107,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             ctx.abortWith(unauthorized("Die Anmeldedaten sind nicht lesbar (Benutzer:Passwort erwartet)."));
             return;
         }
+        Optional<Caller> cached = cache.get("basic", decoded);
+        if (cached.isPresent()) {
+            authorize(ctx, cached.get(), permitAll);
+            return;
+        }
         String user = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
         Subject subject = login(user, password);
@@ -105,7 +121,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
         String name = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(user);
-        authorize(ctx, new Caller(name, roles), permitAll);
+        Caller caller = new Caller(name, roles);
+        cache.put("basic", decoded, caller);
+        authorize(ctx, caller, permitAll);
     }
 
     private void authorize(ContainerRequestContext ctx, Caller caller, PermitAll permitAll) {

@@ -41,12 +41,14 @@ public class ApiTokens {
     private final Jdbc jdbc;
     private final AuditLog audit;
     private final JaasUsers users;
+    private final AuthCache cache;
 
     @Activate
-    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference JaasUsers users) {
+    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference JaasUsers users, @Reference AuthCache cache) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.users = users;
+        this.cache = cache;
     }
 
     public NewToken create(String user, String label, String actor) {
@@ -77,6 +79,7 @@ public class ApiTokens {
             audit.append(c, actor, "api_token", String.valueOf(id), "revoke", null, null);
             return null;
         });
+        cache.clear(); // a revoked token stops working at once
     }
 
     public List<TokenInfo> list() {

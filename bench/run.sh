@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# Paktwerk benchmarks: builds what it needs, runs every benchmark against a fresh distribution and writes
+# docs/BENCHMARKS.md. Figures are ratios against a baseline measured in the same run.
+#   bench/run.sh            all benchmarks (about 5 minutes)
+#   bench/run.sh --quick    shorter runs (smoke test of the script)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+QUICK=false; [ "${1:-}" = "--quick" ] && QUICK=true
+VERSION=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
+WORK="$ROOT/bench/work"
+OUT="$ROOT/docs/BENCHMARKS.md"
+PW=bench-admin-pw
+PORT=8181
+BASE="http://localhost:$PORT"
+DUR=15s; WARM=5s; CYCLES=20; APPROVALS=2000
+$QUICK && { DUR=5s; WARM=2s; CYCLES=5; APPROVALS=400; }
+
+need() { command -v "$1" >/dev/null 2>&1 || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need curl curl
+
+echo "== build"
+mvn -B -q install -DskipTests
+mvn -B -q -f bench/jmh/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+rm -rf "$WORK"; mkdir -p "$WORK"
+
+echo "== 1. distribution (JMH)"
+JMH_ARGS=(); $QUICK && JMH_ARGS=(-wi 1 -i 2 -w 1 -r 1)
+java -cp "bench/jmh/target/paktwerk-bench-jmh-$VERSION.jar:$(cat bench/jmh/target/cp.txt)" org.openjdk.jmh.Main \
+  "${JMH_ARGS[@]}" -rf json -rff "$WORK/jmh.json" DistributionBenchmark > "$WORK/jmh.txt"
+jmh() { python3 -c "import json,sys; d=json.load(open('$WORK/jmh.json'));
+print(next('%.1f' % r['primaryMetric']['score'] for r in d if r['benchmark'].endswith('$1') and r['params']['bodies']=='$2'))"; }
+LR1=$(jmh largestRemainder 1101); LR2=$(jmh largestRemainder 110100)
+BQ1=$(jmh baselineQuotas 1101); BQ2=$(jmh baselineQuotas 110100)
+
+echo "== 5. cold start"
+tar xzf "karaf-assembly/target/paktwerk-karaf-$VERSION.tar.gz" -C "$WORK"
+H="$WORK/paktwerk-karaf-$VERSION"
+export PAKTWERK_ADMIN_PASSWORD=$PW
+T0=$(date +%s%N)
+"$H/bin/start"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:$PW $BASE/api/core/periods)" = 200 ] && \
+      [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:$PW $BASE/api/integration-management/positions)" = 200 ]; do sleep 0.05; done
+COLD_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
+trap '"$H/bin/stop" >/dev/null 2>&1 || true' EXIT
+PID=$(pgrep -f "karaf.base=$H" | head -1)
+rss() { awk '/VmRSS/ {printf "%d", $2/1024}' /proc/$PID/status; }
+sleep 5
+RSS_IDLE=$(rss)
+
+echo "== bare endpoint and data"
+cp "$HOME/.m2/repository/de/paktwerk/paktwerk-test-area/$VERSION/paktwerk-test-area-$VERSION.jar" "$H/deploy/"
+until [ "$(curl -s -o /dev/null -w '%{http_code}' $BASE/bench/hello)" = 200 ]; do sleep 0.05; done
+J='Content-Type: application/json'
+curl -sf -u admin:$PW -X PUT -H "$J" -d '{"amount":"58000000.00"}' $BASE/api/core/periods/2017/budgets/integration-management >/dev/null
+curl -sf -u admin:$PW -H "$J" -d '{"areaId":"integration-management","periodId":"2017","kind":"FINAL","amount":"35000000.00"}' $BASE/api/core/distributions >/dev/null
+APP=$(curl -sf -u admin:$PW -H "$J" -d '{"applicantKey":"08421000","areaId":"integration-management","periodId":"2017","requested":"90000.00","payload":{"positions":[{"managerName":"A","fte":"0.75","qualification":"SOCIAL_WORK","hireDate":"2017-10-01"}]}}' $BASE/api/core/applications | sed 's/^{"id":\([0-9]*\).*/\1/')
+TOKEN=$("$H/bin/client" -u admin -p $PW -b <<< "paktwerk:token-create admin bench" 2>/dev/null | grep -o 'pw_[A-Za-z0-9]*' | head -1)
+AUTH_BASIC="Authorization: Basic $(printf 'admin:%s' $PW | base64)"
+
+echo "== 2. REST read (wrk)"
+wrkrun() { # name conns header url
+  wrk -t2 -c"$2" -d"$WARM" -H "$3" "$4" >/dev/null
+  wrk -t2 -c"$2" -d"$DUR" --latency -H "$3" "$4" > "$WORK/wrk-$1-$2.txt"
+}
+declare -A RPS P50 P99
+for C in 16 64; do
+  for N in bare basic token; do
+    case $N in
+      bare) wrkrun $N $C "Accept: application/json" "$BASE/bench/hello" ;;
+      basic) wrkrun $N $C "$AUTH_BASIC" "$BASE/api/core/applications/$APP" ;;
+      token) wrkrun $N $C "Authorization: Bearer $TOKEN" "$BASE/api/core/applications/$APP" ;;
+    esac
+    [ "$N" = basic ] && [ "$C" = 64 ] && RSS_LOAD=$(rss)
+    F="$WORK/wrk-$N-$C.txt"
+    RPS[$N$C]=$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$F")
+    P50[$N$C]=$(awk '$1=="50%" {print $2}' "$F")
+    P99[$N$C]=$(awk '$1=="99%" {print $2}' "$F")
+    grep -q "Non-2xx" "$F" && { echo "wrk $N $C: non-2xx answers"; cat "$F"; exit 1; }
+  done
+done
+RSS_LOAD=${RSS_LOAD:-$(rss)}
+
+echo "== 3. approvals per second"
+java bench/ApprovalLoad.java "$BASE" admin $PW $APPROVALS 16 > "$WORK/approvals.txt"
+APS=$(awk '/approvals_per_s/ {print $2}' "$WORK/approvals.txt")
+CSPS=$(awk '/create_submit_per_s/ {print $2}' "$WORK/approvals.txt")
+BAREPS=$(awk '/bare_get_per_s/ {print $2}' "$WORK/approvals.txt")
+AUDIT_OK=$(curl -s -u admin:$PW $BASE/api/core/audit/verify)
+
+echo "== 4. hot deploy"
+java bench/HotDeploy.java "$BASE" admin $PW paktwerk-integration-management /api/integration-management/positions $CYCLES > "$WORK/hotdeploy.txt"
+HD_IN=$(awk '/^install_median_ms/ {print $2}' "$WORK/hotdeploy.txt")
+HD_OUT=$(awk '/^uninstall_median_ms/ {print $2}' "$WORK/hotdeploy.txt")
+HD_IN_MAX=$(awk '/^install_max_ms/ {print $2}' "$WORK/hotdeploy.txt")
+HD_OUT_MAX=$(awk '/^uninstall_max_ms/ {print $2}' "$WORK/hotdeploy.txt")
+
+ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+mkdir -p docs
+cat > "$OUT" <<MD
+# Paktwerk benchmarks
+
+Written by \`bench/run.sh$($QUICK && echo ' --quick')\` on $(date -u '+%Y-%m-%d %H:%M UTC'). Every figure is compared with a
+baseline measured in the same run on the same machine; the targets are those of the benchmark issue.
+
+Machine: $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM,
+$(java -version 2>&1 | head -1), Karaf 4.4.10, embedded H2, loopback. Paktwerk $VERSION (commit $(git rev-parse --short HEAD)).
+
+## 1. Distribution (JMH, \`DistributionBenchmark\`)
+
+Largest-remainder distribution of 35,000,000.00 EUR, exact to the cent, against the bare proportional
+quotas (one multiply-divide per body, not exact) as baseline.
+
+| bodies | largest remainder µs/run | baseline µs/run | ratio | target |
+|---|---|---|---|---|
+| 1,101 (all municipalities) | $LR1 | $BQ1 | $(ratio $LR1 $BQ1)× | ≤ 5,000 µs: $(python3 -c "print('met' if $LR1 <= 5000 else 'missed')") |
+| 110,100 (100×) | $LR2 | $BQ2 | $(ratio $LR2 $BQ2)× | — |
+
+Growth for 100× the bodies: $(ratio $LR2 $LR1)× (baseline $(ratio $BQ2 $BQ1)×): the sort by remainder and key makes it n·log n.
+
+## 2. REST read (wrk -t2, $DUR after $WARM warm-up)
+
+\`GET /api/core/applications/{id}\` (authenticated, JSON from H2) against the bare JSON endpoint
+\`GET /bench/hello\` of a test-only bundle on the same Karaf/Aries/CXF stack (no authentication, no database).
+
+| connections | endpoint | requests/s | ratio to bare | p50 | p99 |
+|---|---|---|---|---|---|
+| 16 | bare | ${RPS[bare16]} | 1.00 | ${P50[bare16]} | ${P99[bare16]} |
+| 16 | application, HTTP Basic (JAAS login, then cached 30 s) | ${RPS[basic16]} | $(ratio ${RPS[basic16]} ${RPS[bare16]}) | ${P50[basic16]} | ${P99[basic16]} |
+| 16 | application, API token | ${RPS[token16]} | $(ratio ${RPS[token16]} ${RPS[bare16]}) | ${P50[token16]} | ${P99[token16]} |
+| 64 | bare | ${RPS[bare64]} | 1.00 | ${P50[bare64]} | ${P99[bare64]} |
+| 64 | application, HTTP Basic | ${RPS[basic64]} | $(ratio ${RPS[basic64]} ${RPS[bare64]}) | ${P50[basic64]} | ${P99[basic64]} |
+| 64 | application, API token | ${RPS[token64]} | $(ratio ${RPS[token64]} ${RPS[bare64]}) | ${P50[token64]} | ${P99[token64]} |
+
+Target: ≥ 0.8× the bare endpoint.
+
+## 3. Approvals through REST ($APPROVALS applications, 16 client threads, \`bench/ApprovalLoad.java\`)
+
+Each approval: HTTP Basic authentication, JSON, an \`Idempotency-Key\`, the budget and allocation
+reservation, the decision, the state change and two audit entries in one H2 transaction.
+
+| operation | per second | ratio to bare GET (same client) |
+|---|---|---|
+| create + submit an application (2 requests) | $CSPS | $(ratio $CSPS $BAREPS) |
+| approve (decision) | $APS | $(ratio $APS $BAREPS) |
+| bare GET \`/bench/hello\` | $BAREPS | 1.00 |
+
+Target: ≥ 1,000 approvals/s on H2. Audit chain afterwards: \`$AUDIT_OK\`
+
+## 4. Hot deploy ($CYCLES cycles, \`bench/HotDeploy.java\`, Karaf feature service over JMX)
+
+| step | median ms | max ms | target |
+|---|---|---|---|
+| \`feature:install paktwerk-integration-management\` → its REST answers 200 | $HD_IN | $HD_IN_MAX | ≤ 1,000 ms median |
+| \`feature:uninstall\` → its REST answers 404 | $HD_OUT | $HD_OUT_MAX | — |
+
+## 5. Start and memory
+
+| figure | value | target |
+|---|---|---|
+| cold start (\`bin/start\` of a fresh distribution → core and module REST answer 200) | $COLD_MS ms | ≤ 10,000 ms |
+| resident memory, idle after start | $RSS_IDLE MiB | — |
+| resident memory under load (wrk, 64 connections) | $RSS_LOAD MiB | — |
+
+Raw outputs of this run are under \`bench/work/\` (not committed).
+MD
+echo "== written $OUT"
+cat "$OUT"
