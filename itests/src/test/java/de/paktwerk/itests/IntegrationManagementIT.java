@@ -102,8 +102,10 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         // only caseworkers read plans, and each read is audited
         get("/api/integration-management/cases/ULM-0001/plan", APPROVER1).expectProblem(403);
         long readsBefore = count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'");
-        get("/api/integration-management/cases/ULM-0001/plan", CASEWORKER).expect(200);
+        get("/api/integration-management/cases/ULM-0001/plan?reason=Hilfeplangespraech", CASEWORKER).expect(200);
         assertEquals(readsBefore + 1, count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'"
+                + " AND actor = '" + CASEWORKER + "' AND after_json LIKE '%Hilfeplangespraech%'"));
 
         // the operator removes the module
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));

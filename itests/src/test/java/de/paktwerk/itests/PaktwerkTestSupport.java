@@ -49,6 +49,8 @@ public abstract class PaktwerkTestSupport {
     protected static final String CASEWORKER = "caseworker1";
     /** A municipality user bound to Ulm (08421000). */
     protected static final String ULM_USER = "ulm";
+    /** A municipality user of the district (Landkreis) Böblingen, 08115. */
+    protected static final String DISTRICT_USER = "lkbb";
     protected static final String NOBODY = "nobody";
     protected static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -135,6 +137,7 @@ public abstract class PaktwerkTestSupport {
                 editConfigurationFilePut("etc/users.properties", APPROVER2, PW + ",approver"),
                 editConfigurationFilePut("etc/users.properties", MUNICIPALITY, PW + ",municipality,municipality:08111000"),
                 editConfigurationFilePut("etc/users.properties", ULM_USER, PW + ",municipality,municipality:08421000"),
+                editConfigurationFilePut("etc/users.properties", DISTRICT_USER, PW + ",municipality,municipality:08115"),
                 editConfigurationFilePut("etc/users.properties", AUDITOR, PW + ",auditor"),
                 editConfigurationFilePut("etc/users.properties", CASEWORKER, PW + ",caseworker"),
                 editConfigurationFilePut("etc/users.properties", NOBODY, PW + ",viewer"),

@@ -116,6 +116,17 @@ public class SecurityIT extends PaktwerkTestSupport {
     }
 
     @Test
+    public void aDistrictActsForTheMunicipalitiesThatDelegatedToIt() {
+        await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        String leonberg = "08115028";
+        get("/api/integration-management/reports/" + leonberg, DISTRICT_USER).expectProblem(403);
+        post("/api/core/municipalities/" + leonberg + "/delegations", APPROVER1, "{\"areaId\":\"integration-management\"}").expect(201);
+        assertEquals(200, get("/api/integration-management/reports/" + leonberg, DISTRICT_USER).status());
+        // but not for a municipality of its district that kept the task
+        get("/api/integration-management/reports/08115003", DISTRICT_USER).expectProblem(403);
+    }
+
+    @Test
     public void apiTokensActAsTheirUserAndCanBeRevoked() throws Exception {
         String out = console(new String[] {"admin"}, "paktwerk:token-create " + APPROVER1 + " 'Fachverfahren Test'");
         Matcher m = Pattern.compile("(pw_[A-Za-z0-9]{40})").matcher(out);

@@ -207,12 +207,27 @@ public class ImStore {
         return tx.inTransaction(c -> Sql.one(c, "SELECT position_id FROM im_case WHERE id = ?", rs -> rs.getLong(1), id));
     }
 
-    public Case getCase(String id, String actor) {
+    /** Reads a case; the read is audited, with the reason if the caller gave one. */
+    public Case getCase(String id, String actor, String reason) {
         return tx.inTransaction(c -> {
             Case found = findCase(c, id);
-            audit.append(c, actor, "im_case", id, "read", null, null);
+            audit.append(c, actor, "im_case", id, "read", null, reasonJson(reason));
             return found;
         });
+    }
+
+    static String reasonJson(String reason) {
+        if (reason == null) {
+            return null;
+        }
+        if (reason.length() > 500) {
+            throw new InvalidInputException("Der Grund ist länger als 500 Zeichen.");
+        }
+        try {
+            return IntegrationManagementArea.PAYLOAD.writeValueAsString(Map.of("reason", reason));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<Case> cases(String municipalityKey, Long positionId) {
@@ -380,11 +395,11 @@ public class ImStore {
         }
     }
 
-    /** Reads a plan; every read is audited (who, when, which case). */
-    public Plan getPlan(String caseId, String actor) {
+    /** Reads a plan; every read is audited (who, when, which case, and why if the caller said so). */
+    public Plan getPlan(String caseId, String actor, String reason) {
         return tx.inTransaction(c -> {
             Plan p = plan(c, caseId);
-            audit.append(c, actor, "im_plan", caseId, "read", null, null);
+            audit.append(c, actor, "im_plan", caseId, "read", null, reasonJson(reason));
             return p;
         });
     }

@@ -226,20 +226,28 @@ public class ApplicationServiceImpl implements ApplicationService {
                 throw new ConflictException("Über den Antrag " + id + " ist bereits entschieden; die Entscheidung wartet auf Bestätigung.");
             }
             Money amount = amount(app, outcome, request.amount());
-            if (amount.isPositive()) {
-                reserve(c, app, amount);
-            }
             boolean needsConfirmation = outcome != ApplicationState.REJECTED && amount.compareTo(fourEyesThreshold) > 0;
             LocalDate today = LocalDate.now(BERLIN);
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
                             + " conditions, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation);
-            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?",
-                    String.format("%s-%d-%06d", decisionPrefix, today.getYear(), decisionId), decisionId);
-            Decision decision = findDecision(c, id).orElseThrow();
-            audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
+            String number = String.format("%s-%d-%06d", decisionPrefix, today.getYear(), decisionId);
+            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
+            Decision decision = new Decision(decisionId, id, number, today, approver, outcome, amount, request.conditions(),
+                    needsConfirmation, null, null);
+            Application after = null;
             if (!needsConfirmation) {
-                transition(c, app, outcome, "decide", approver);
+                Sql.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", outcome, now(), id);
+                after = find(c, id, false);
+            }
+            // the contended rows last, so that their locks are held as briefly as possible:
+            // the budget and allocation of the area, then the head of the audit chain
+            if (amount.isPositive()) {
+                reserve(c, app, amount);
+            }
+            audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
+            if (after != null) {
+                audit.append(c, approver, "application", String.valueOf(id), "decide", Json.write(app), Json.write(after));
             }
             return decision;
         });

@@ -3,6 +3,8 @@ package de.paktwerk.im.internal.rest;
 import de.paktwerk.core.api.ForbiddenException;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.im.internal.ImRules;
 import de.paktwerk.im.internal.ImStore;
 import de.paktwerk.im.internal.Model.Case;
 import de.paktwerk.im.internal.Model.CaseInput;
@@ -50,10 +52,23 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class ImResource {
 
     private final ImStore store;
+    private final MunicipalityRegistry registry;
 
     @Activate
-    public ImResource(@Reference ImStore store) {
+    public ImResource(@Reference ImStore store, @Reference MunicipalityRegistry registry) {
         this.store = store;
+        this.registry = registry;
+    }
+
+    /**
+     * A municipality user acts for its own municipality and, as a district, for the municipalities that
+     * delegated integration management to it.
+     */
+    private void requireResponsibleFor(Caller caller, String municipalityKey) {
+        if (!caller.mayActFor(municipalityKey)
+                && !caller.municipalities().contains(registry.responsibleBody(municipalityKey, ImRules.AREA))) {
+            caller.requireMunicipality(municipalityKey);
+        }
     }
 
     @POST
@@ -128,9 +143,9 @@ public class ImResource {
     @GET
     @Path("cases/{id}")
     @RolesAllowed(Web.CASEWORKER)
-    public Case getCase(@PathParam("id") String id, @Context SecurityContext sc) {
+    public Case getCase(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getCase(id, Web.actor(sc));
+        return store.getCase(id, Web.actor(sc), Web.optional(reason));
     }
 
     @POST
@@ -163,9 +178,9 @@ public class ImResource {
     @GET
     @Path("cases/{id}/plan")
     @RolesAllowed(Web.CASEWORKER)
-    public Plan plan(@PathParam("id") String id, @Context SecurityContext sc) {
+    public Plan plan(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getPlan(id, Web.actor(sc));
+        return store.getPlan(id, Web.actor(sc), Web.optional(reason));
     }
 
     @POST
@@ -189,15 +204,15 @@ public class ImResource {
         if (caller.has(Caller.ADMIN)) {
             return all;
         }
-        return all.stream().filter(o -> caller.positions().contains(o.positionId()) || caller.municipalities().contains(o.municipalityKey()))
-                .toList();
+        return all.stream().filter(o -> caller.positions().contains(o.positionId()) || caller.municipalities().contains(o.municipalityKey())
+                || caller.municipalities().contains(registry.responsibleBody(o.municipalityKey(), ImRules.AREA))).toList();
     }
 
     @GET
     @Path("reports/{municipality}")
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
     public Report report(@PathParam("municipality") String municipality, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(municipality);
+        requireResponsibleFor(Caller.of(sc), municipality);
         return store.report(municipality);
     }
 
