@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationService;
 import de.paktwerk.core.api.ApplicationState;
@@ -63,8 +64,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response create(NewApplication body, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(Params.body(body).applicantKey());
-        return Response.status(201).entity(applications.create(Params.body(body), Params.actor(sc))).build();
+        Caller.of(sc).requireMunicipality(RestParams.body(body).applicantKey());
+        return Response.status(201).entity(applications.create(RestParams.body(body), Params.actor(sc))).build();
     }
 
     @GET
@@ -83,8 +84,8 @@ public class ApplicationResource {
             }
             caller.requireMunicipality(applicant);
         }
-        return applications.list(applicant, area, Params.enumParam(ApplicationState.class, state, "state"),
-                Params.intParam(offset, "offset", 0), Params.intParam(limit, "limit", 100));
+        return applications.list(applicant, area, RestParams.enumParam(ApplicationState.class, state, "state"),
+                RestParams.intParam(offset, "offset", 0), RestParams.intParam(limit, "limit", 100));
     }
 
     @GET
@@ -119,7 +120,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPROVER)
     public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.decide(id(id), Params.body(body), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.decide(id(id), RestParams.body(body), Params.actor(sc))).build();
     }
 
     @POST
@@ -142,7 +143,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response drawdown(@PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.drawdown(own(id, sc).id(), Params.body(body).amount(), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.drawdown(own(id, sc).id(), RestParams.body(body).amount(), Params.actor(sc))).build();
     }
 
     @GET
@@ -156,7 +157,7 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response proof(@PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), Params.body(body).spent(), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), RestParams.body(body).spent(), Params.actor(sc))).build();
     }
 
     @GET
@@ -185,6 +186,6 @@ public class ApplicationResource {
     }
 
     private static long id(String id) {
-        return Params.id(id, "Antragsnummer");
+        return RestParams.id(id, "Antragsnummer");
     }
 }

@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Budget;
 import de.paktwerk.core.api.BudgetService;
 import de.paktwerk.core.api.Distribution;
@@ -71,7 +72,7 @@ public class FundsResource {
     @RolesAllowed(Roles.APPROVER)
     public Budget setBudget(@PathParam("period") String period, @PathParam("area") String area, BudgetBody body,
                             @Context SecurityContext sc) {
-        return budgets.setBudget(period, area, Params.body(body).amount(), Params.actor(sc));
+        return budgets.setBudget(period, area, RestParams.body(body).amount(), Params.actor(sc));
     }
 
     @POST
@@ -79,7 +80,7 @@ public class FundsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPROVER)
     public Response run(DistributionRequest request, @Context SecurityContext sc) {
-        return Response.status(201).entity(distributions.run(Params.body(request), Params.actor(sc))).build();
+        return Response.status(201).entity(distributions.run(RestParams.body(request), Params.actor(sc))).build();
     }
 
     @GET
@@ -91,16 +92,16 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}")
     public Distribution get(@PathParam("id") String id) {
-        return distributions.get(Params.id(id, "Verteilungsnummer"));
+        return distributions.get(RestParams.id(id, "Verteilungsnummer"));
     }
 
     @GET
     @Path("distributions/{id}/shares")
     public Page<Share> shares(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        int from = Params.intParam(offset, "offset", 0);
-        int size = Params.intParam(limit, "limit", Page.MAX_LIMIT);
+        int from = RestParams.intParam(offset, "offset", 0);
+        int size = RestParams.intParam(limit, "limit", Page.MAX_LIMIT);
         Page.check(from, size);
-        List<Share> all = distributions.shares(Params.id(id, "Verteilungsnummer"));
+        List<Share> all = distributions.shares(RestParams.id(id, "Verteilungsnummer"));
         int start = Math.min(from, all.size());
         return new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), from, size);
     }
@@ -108,6 +109,6 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}/difference")
     public List<ShareDifference> difference(@PathParam("id") String id) {
-        return distributions.difference(Params.id(id, "Verteilungsnummer"));
+        return distributions.difference(RestParams.id(id, "Verteilungsnummer"));
     }
 }

@@ -1,5 +1,6 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Delegation;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Municipality;
@@ -69,15 +70,15 @@ public class MunicipalityResource {
         for (String k : kinds) {
             for (String part : k.split(",")) {
                 if (!part.isBlank()) {
-                    kindSet.add(Params.enumParam(MunicipalityKind.class, part, "kind"));
+                    kindSet.add(RestParams.enumParam(MunicipalityKind.class, part, "kind"));
                 }
             }
         }
         if (name != null && name.length() > 200) {
             throw new InvalidInputException("Parameter 'name' ist länger als 200 Zeichen.");
         }
-        return registry.list(new MunicipalityQuery(district, kindSet, name), Params.intParam(offset, "offset", 0),
-                Params.intParam(limit, "limit", 100));
+        return registry.list(new MunicipalityQuery(district, kindSet, name), RestParams.intParam(offset, "offset", 0),
+                RestParams.intParam(limit, "limit", 100));
     }
 
     @GET
@@ -119,7 +120,7 @@ public class MunicipalityResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response delegate(@PathParam("key") String key, DelegationBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
-        return Response.status(201).entity(registry.delegate(key, Params.body(body).areaId(), Params.actor(sc))).build();
+        return Response.status(201).entity(registry.delegate(key, RestParams.body(body).areaId(), Params.actor(sc))).build();
     }
 
     @DELETE
@@ -145,6 +146,6 @@ public class MunicipalityResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
-        return Response.status(201).entity(registry.addProvider(key, Params.body(body).name(), Params.actor(sc))).build();
+        return Response.status(201).entity(registry.addProvider(key, RestParams.body(body).name(), Params.actor(sc))).build();
     }
 }

@@ -1,11 +1,11 @@
 package de.paktwerk.core.internal.rest;
 
+import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.AuditEntry;
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.api.AuditVerification;
 import de.paktwerk.core.api.FundingAreas;
 import de.paktwerk.core.api.InvalidInputException;
-import java.io.InputStream;
 import java.util.List;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -72,10 +72,6 @@ public class PlatformResource {
     @Path("openapi.json")
     @PermitAll
     public Response openApi() {
-        InputStream in = PlatformResource.class.getClassLoader().getResourceAsStream("openapi/core.json");
-        if (in == null) {
-            return Problems.response(404, "Nicht gefunden", "Das OpenAPI-Dokument ist in diesem Build nicht enthalten.");
-        }
-        return Response.ok(in, MediaType.APPLICATION_JSON).build();
+        return RestParams.openApi(PlatformResource.class, "openapi/core.json");
     }
 }

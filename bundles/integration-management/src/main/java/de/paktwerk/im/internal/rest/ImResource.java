@@ -3,6 +3,7 @@ package de.paktwerk.im.internal.rest;
 import de.paktwerk.core.api.ForbiddenException;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.im.internal.ImRules;
 import de.paktwerk.im.internal.ImStore;
@@ -19,7 +20,6 @@ import de.paktwerk.im.internal.Model.PositionInput;
 import de.paktwerk.im.internal.Model.Pricing;
 import de.paktwerk.im.internal.Model.Report;
 import de.paktwerk.im.internal.Model.Review;
-import java.io.InputStream;
 import java.util.List;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -76,20 +76,20 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
     public Response createPosition(PositionInput body, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(Web.body(body).responsibleKey());
-        return Response.status(201).entity(store.createPosition(Web.body(body), Web.actor(sc))).build();
+        Caller.of(sc).requireMunicipality(RestParams.body(body).responsibleKey());
+        return Response.status(201).entity(store.createPosition(RestParams.body(body), Web.actor(sc))).build();
     }
 
     @GET
     @Path("positions")
     public List<Position> positions(@QueryParam("responsible") String responsible) {
-        return store.positions(Web.optional(responsible));
+        return store.positions(RestParams.optional(responsible));
     }
 
     @GET
     @Path("positions/{id}")
     public Position position(@PathParam("id") String id) {
-        return store.position(Web.id(id, "Stellennummer"));
+        return store.position(RestParams.id(id, "Stellennummer"));
     }
 
     /** Prices positions as an application would, without storing anything. */
@@ -97,7 +97,7 @@ public class ImResource {
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
     public Pricing pricing(Payload body) {
-        return store.price(Web.body(body).positions());
+        return store.price(RestParams.body(body).positions());
     }
 
     @POST
@@ -105,8 +105,8 @@ public class ImResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
     public Response createCase(CaseInput body, @Context SecurityContext sc) {
-        requireCaseload(Caller.of(sc), Web.body(body).positionId());
-        return Response.status(201).entity(store.createCase(Web.body(body), Web.actor(sc))).build();
+        requireCaseload(Caller.of(sc), RestParams.body(body).positionId());
+        return Response.status(201).entity(store.createCase(RestParams.body(body), Web.actor(sc))).build();
     }
 
     @GET
@@ -115,12 +115,12 @@ public class ImResource {
     public List<Case> cases(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
                             @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
-        Long positionId = Web.optionalId(position, "Stellennummer");
+        Long positionId = RestParams.optionalId(position, "Stellennummer");
         if (caller.has(Caller.ADMIN)) {
-            return store.cases(Web.optional(municipality), positionId);
+            return store.cases(RestParams.optional(municipality), positionId);
         }
         java.util.Set<Long> own = caller.positions();
-        return store.cases(Web.optional(municipality), positionId == null ? own
+        return store.cases(RestParams.optional(municipality), positionId == null ? own
                 : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of());
     }
 
@@ -145,7 +145,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Case getCase(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getCase(id, Web.actor(sc), Web.optional(reason));
+        return store.getCase(id, Web.actor(sc), RestParams.optional(reason));
     }
 
     @POST
@@ -154,7 +154,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Case extend(@PathParam("id") String id, Extension body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.extend(id, Web.body(body).reason(), Web.actor(sc));
+        return store.extend(id, RestParams.body(body).reason(), Web.actor(sc));
     }
 
     @POST
@@ -163,7 +163,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Case close(@PathParam("id") String id, Closing body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.close(id, Web.body(body).end(), Web.actor(sc));
+        return store.close(id, RestParams.body(body).end(), Web.actor(sc));
     }
 
     @PUT
@@ -172,7 +172,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Plan putPlan(@PathParam("id") String id, PlanInput body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.putPlan(id, Web.body(body), Web.actor(sc));
+        return store.putPlan(id, RestParams.body(body), Web.actor(sc));
     }
 
     @GET
@@ -180,7 +180,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Plan plan(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getPlan(id, Web.actor(sc), Web.optional(reason));
+        return store.getPlan(id, Web.actor(sc), RestParams.optional(reason));
     }
 
     @POST
@@ -189,7 +189,7 @@ public class ImResource {
     @RolesAllowed(Web.CASEWORKER)
     public Response review(@PathParam("id") String id, Review body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return Response.status(201).entity(store.addReview(id, Web.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.addReview(id, RestParams.body(body), Web.actor(sc))).build();
     }
 
     @GET
@@ -198,8 +198,8 @@ public class ImResource {
     public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
                                        @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
-        String key = Web.optional(municipality);
-        Long positionId = Web.optionalId(position, "Stellennummer");
+        String key = RestParams.optional(municipality);
+        Long positionId = RestParams.optionalId(position, "Stellennummer");
         List<OverdueReview> all = store.overdue(key, positionId);
         if (caller.has(Caller.ADMIN)) {
             return all;
@@ -220,7 +220,6 @@ public class ImResource {
     @Path("openapi.json")
     @PermitAll
     public Response openApi() {
-        InputStream in = ImResource.class.getClassLoader().getResourceAsStream("openapi/integration-management.json");
-        return in == null ? Response.status(404).build() : Response.ok(in, MediaType.APPLICATION_JSON).build();
+        return RestParams.openApi(ImResource.class, "openapi/integration-management.json");
     }
 }
