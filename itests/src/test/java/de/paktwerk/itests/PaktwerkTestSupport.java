@@ -92,15 +92,30 @@ public abstract class PaktwerkTestSupport {
         console(new String[] {"admin"}, "jaas:realm-manage --realm karaf", "jaas:role-add " + user + " " + role, "jaas:update");
     }
 
-    /** The container is up before Paktwerk's REST is: wait for the core to answer. */
+    /**
+     * The container is up before Paktwerk's REST is, and while components keep arriving Aries rebuilds the
+     * application (a short 404 "No service was found"). Wait until every core resource class answers, three
+     * rounds in a row.
+     */
     @Before
     public void awaitCoreRest() {
-        await("/api/core antwortet", Duration.ofSeconds(90), () -> {
+        String[][] probes = {{"/api/core/periods", APPROVER1}, {"/api/core/applications?applicant=08111000", APPROVER1},
+                {"/api/core/municipalities/08111000/providers", APPROVER1}, {"/api/core/funding-areas", APPROVER1},
+                {"/api/core/audit/verify", AUDITOR}};
+        int[] streak = {0};
+        await("alle Ressourcen von /api/core antworten stabil", Duration.ofSeconds(90), () -> {
             try {
-                return get("/api/core/periods", APPROVER1).status() == 200;
+                for (String[] p : probes) {
+                    if (get(p[0], p[1]).status() != 200) {
+                        streak[0] = 0;
+                        return false;
+                    }
+                }
             } catch (UncheckedIOException notYetListening) {
+                streak[0] = 0;
                 return false;
             }
+            return ++streak[0] >= 3;
         });
     }
 

@@ -2,6 +2,7 @@ package de.paktwerk.im.internal;
 
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.FundingAreas;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.Municipality;
@@ -61,15 +62,17 @@ public class ImStore {
     private final AuditLog audit;
     private final MunicipalityRegistry registry;
     private final ImRules rules;
+    private final FundingAreas areas;
 
     @Activate
     public ImStore(@Reference Transactions tx, @Reference AuditLog audit, @Reference MunicipalityRegistry registry,
-                   @Reference SchemaMigrations migrations, @Reference ImRules rules) {
+                   @Reference SchemaMigrations migrations, @Reference ImRules rules, @Reference FundingAreas areas) {
         migrations.migrate(CHANGELOG, ImStore.class.getClassLoader());
         this.tx = tx;
         this.audit = audit;
         this.registry = registry;
         this.rules = rules;
+        this.areas = areas;
     }
 
     static LocalDate today() {
@@ -334,6 +337,13 @@ public class ImStore {
         }
         for (Goal g : in.goals()) {
             checkGoal(g);
+            for (Measure m : g.measures() == null ? List.<Measure>of() : g.measures()) {
+                // a measure may point at an item of another funding area only while that area's module runs
+                if (m.referenceArea() != null && areas.find(m.referenceArea()).isEmpty()) {
+                    throw new ConflictException("Der Förderbereich '" + m.referenceArea() + "' ist nicht installiert;"
+                            + " eine Maßnahme kann erst auf ihn verweisen, wenn sein Modul läuft.");
+                }
+            }
         }
         return tx.inTransaction(c -> {
             Case found = findCase(c, caseId);
@@ -486,7 +496,7 @@ public class ImStore {
         int min = rules.get().minReportGroup();
         List<Case> cases = cases(municipalityKey, (Long) null);
         if (cases.size() < min) {
-            return new Report(municipalityKey, cases.size() == 0 ? 0 : -1, null, null, null, null, Map.of(), true);
+            return new Report(municipalityKey, cases.isEmpty() ? 0 : null, null, null, null, null, Map.of(), true);
         }
         return tx.inTransaction(c -> {
             long fteHundredths = Sql.count(c, "SELECT COALESCE(SUM(fte_hundredths), 0) FROM im_position WHERE id IN"

@@ -75,10 +75,11 @@ public final class Model {
     }
 
     /**
-     * Pseudonymised report of one municipality; figures of groups smaller than the minimum are null
+     * Pseudonymised report of one municipality; figures of groups smaller than the minimum (and, when the
+     * whole report is suppressed, even the number of cases) are null
      * (suppressed).
      */
-    public record Report(String municipalityKey, int cases, String fte, String casesPerFte, Double plansPerCase,
+    public record Report(String municipalityKey, Integer cases, String fte, String casesPerFte, Double plansPerCase,
                          Integer overdueReviews, java.util.Map<String, java.util.Map<String, Integer>> goalOutcomes,
                          boolean suppressed) {
     }
