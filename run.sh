@@ -39,19 +39,30 @@ if [ "$PORT" != "8181" ]; then
 fi
 
 "$HOME_DIR/bin/start"
+PW_FILE="$HOME_DIR/data/paktwerk-admin-password.txt"
 echo -n "Starte Paktwerk "
-for _ in $(seq 1 120); do
-  code=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${PORT}/api/core/openapi.json" || true)
-  [ "$code" = "200" ] && break
-  echo -n "."; sleep 1
+# ready = every REST resource answers, three rounds in a row (while components arrive, the JAX-RS
+# whiteboard rebuilds an application and answers 404 for a moment)
+ready() {
+  local pw="${PAKTWERK_ADMIN_PASSWORD:-}"
+  [ -z "$pw" ] && [ -f "$PW_FILE" ] && pw=$(cat "$PW_FILE")
+  [ -z "$pw" ] && return 1
+  for p in core/periods "core/applications?limit=1" core/municipalities/08111000/providers core/funding-areas \
+           core/audit/verify integration-management/positions; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$pw" "http://localhost:${PORT}/api/$p")" = 200 ] || return 1
+  done
+}
+streak=0
+for _ in $(seq 1 600); do
+  if ready; then streak=$((streak + 1)); [ $streak -ge 3 ] && break; else streak=0; fi
+  echo -n "."; sleep 0.2
 done
 echo
-if [ "${code:-}" != "200" ]; then
-  echo "Paktwerk antwortet nicht; siehe ${HOME_DIR}/data/log/karaf.log" >&2
+if [ $streak -lt 3 ]; then
+  echo "Paktwerk antwortet nicht vollständig; siehe ${HOME_DIR}/data/log/karaf.log" >&2
   exit 1
 fi
 
-PW_FILE="$HOME_DIR/data/paktwerk-admin-password.txt"
 if [ -f "$PW_FILE" ] && [ ! -f "$PW_FILE.shown" ]; then
   echo "Administrator 'admin' wurde angelegt. Erzeugtes Passwort (wird nur dieses eine Mal angezeigt):"
   echo "    $(cat "$PW_FILE")"
