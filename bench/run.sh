@@ -159,7 +159,7 @@ Written by \`bench/run.sh$($QUICK && echo ' --quick')\` on $(date -u '+%Y-%m-%d 
 baseline measured in the same run on the same machine; the targets are those of the benchmark issue.
 
 Machine: $(nproc) cores ($(awk -F: '/model name/ {print $2; exit}' /proc/cpuinfo | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM,
-$(java -version 2>&1 | head -1), Karaf 4.4.10, embedded H2, loopback. Paktwerk $VERSION (commit $(git rev-parse --short HEAD)).
+$(java -version 2>&1 | head -1), Karaf 4.4.10, embedded H2, loopback. Paktwerk $VERSION (commit $(git describe --always --dirty)).
 
 ## 1. Distribution (JMH, \`DistributionBenchmark\`)
 
@@ -171,7 +171,7 @@ quotas (one multiply-divide per body, not exact) as baseline.
 | 1,101 (all municipalities) | $LR1 | $BQ1 | $(ratio $LR1 $BQ1)× | ≤ 5,000 µs: $(python3 -c "print('met' if $LR1 <= 5000 else 'missed')") |
 | 110,100 (100×) | $LR2 | $BQ2 | $(ratio $LR2 $BQ2)× | — |
 
-Growth for 100× the bodies: $(ratio $LR2 $LR1)× (baseline $(ratio $BQ2 $BQ1)×): the sort by remainder and key makes it n·log n.
+Growth for 100× the bodies: $(ratio $LR2 $LR1)× (baseline $(ratio $BQ2 $BQ1)×): sorting the official keys and building the sorted result make it n·log n.
 
 ## 2. REST read (wrk -t2, $DUR after $WARM warm-up)
 

@@ -64,14 +64,8 @@ public final class LargestRemainder {
         }
         int left = Math.toIntExact(totalCents - distributed); // < n
         if (left > 0) {
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            // largest remainder first; equal remainders by key (keys are sorted, so by index)
-            Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a]) : Integer.compare(a, b));
-            for (int k = 0; k < left; k++) {
-                share[order[k]]++;
+            for (int i : largestRemainders(remainder, sum, left)) {
+                share[i]++;
             }
         }
         SortedMap<String, Long> out = new TreeMap<>();
@@ -79,6 +73,35 @@ public final class LargestRemainder {
             out.put(keys[i], share[i]);
         }
         return out;
+    }
+
+    /**
+     * Indices of the {@code count} largest remainders; equal remainders by index, i.e. by official key. While
+     * remainder and index fit into one long, a primitive sort does it without boxing.
+     */
+    static int[] largestRemainders(long[] remainder, long sum, int count) {
+        int n = remainder.length;
+        int[] result = new int[count];
+        if (sum <= Integer.MAX_VALUE) {
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = ((sum - 1 - remainder[i]) << 32) | i; // ascending = largest remainder first, then lowest index
+            }
+            Arrays.sort(packed);
+            for (int k = 0; k < count; k++) {
+                result[k] = (int) packed[k];
+            }
+            return result;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> remainder[a] != remainder[b] ? Long.compare(remainder[b], remainder[a]) : Integer.compare(a, b));
+        for (int k = 0; k < count; k++) {
+            result[k] = order[k];
+        }
+        return result;
     }
 
     private static long max(long[] values) {

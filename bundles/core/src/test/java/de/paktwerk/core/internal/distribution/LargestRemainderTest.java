@@ -64,6 +64,23 @@ public class LargestRemainderTest {
     }
 
     @Test
+    public void bothWaysOfRankingRemaindersAgree() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 500; round++) {
+            int n = 1 + random.nextInt(300);
+            long[] remainder = new long[n];
+            long sum = 1 + random.nextLong(1_000_000);
+            for (int i = 0; i < n; i++) {
+                remainder[i] = random.nextInt(4) == 0 ? remainder[Math.max(0, i - 1)] : random.nextLong(sum); // with ties
+            }
+            int count = random.nextInt(n);
+            int[] packed = LargestRemainder.largestRemainders(remainder, sum, count);
+            int[] boxed = LargestRemainder.largestRemainders(remainder, Long.MAX_VALUE, count);
+            org.junit.Assert.assertArrayEquals("round " + round, boxed, packed);
+        }
+    }
+
+    @Test
     public void refusesEmptyOrNegativeKeys() {
         assertThrows(ConflictException.class, () -> LargestRemainder.allocate(100, Map.of("a", 0L)));
         assertThrows(InvalidInputException.class, () -> LargestRemainder.allocate(100, Map.of("a", -1L, "b", 3L)));
