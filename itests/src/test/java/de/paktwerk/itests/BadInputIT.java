@@ -107,7 +107,7 @@ public class BadInputIT extends PaktwerkTestSupport {
     }
 
     @Test
-    public void anIdempotencyKeyIsAppliedOnceAndNotReusedForAnotherBody() {
+    public void anIdempotencyKeyIsAppliedOnceAndNotReusedForAnotherBody() throws Exception {
         long before = auditLength();
         Resp first = request("POST", "/api/core/municipalities/08111000/providers", MUNICIPALITY, "application/json",
                 "{\"name\":\"Caritas Stuttgart\"}", "Idempotency-Key", "provider-1");
@@ -121,6 +121,29 @@ public class BadInputIT extends PaktwerkTestSupport {
         JsonNode providers = get("/api/core/municipalities/08111000/providers", MUNICIPALITY).expect(200).json();
         assertEquals(1, providers.size());
         assertEquals(before + 1, auditLength());
+
+        // 20 concurrent requests with one key: applied once, every answer is the first one
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Resp>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return request("POST", "/api/core/municipalities/08111000/providers", MUNICIPALITY, "application/json",
+                        "{\"name\":\"Diakonie Stuttgart\"}", "Idempotency-Key", "provider-2");
+            }));
+        }
+        go.countDown();
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<Resp> f : answers) {
+            Resp r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(r.body(), 201, r.status());
+            bodies.add(r.json().toString());
+        }
+        pool.shutdown();
+        assertEquals(1, bodies.size());
+        assertEquals(2, get("/api/core/municipalities/08111000/providers", MUNICIPALITY).expect(200).json().size());
+        assertEquals(before + 2, auditLength());
     }
 
     private long auditLength() {

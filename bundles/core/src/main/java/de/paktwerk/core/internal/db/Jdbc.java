@@ -11,9 +11,61 @@ import javax.sql.DataSource;
 public final class Jdbc implements Transactions {
 
     private final DataSource dataSource;
+    /** A transaction bound to the current request thread (see {@link #begin()}); {@link #tx} joins it. */
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> rollbackOnly = ThreadLocal.withInitial(() -> false);
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * Opens a transaction bound to this thread: every {@link #tx} on this thread joins it until
+     * {@link #end(boolean)}. Used to make a request and the record of its idempotent answer one transaction.
+     */
+    public Connection begin() throws SQLException {
+        if (bound.get() != null) {
+            end(false); // never inherit a transaction a previous request left behind
+        }
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        bound.set(c);
+        rollbackOnly.set(false);
+        return c;
+    }
+
+    /** The transaction bound to this thread, if any. */
+    public Connection bound() {
+        return bound.get();
+    }
+
+    /** True if work inside the bound transaction failed, so it must not commit. */
+    public boolean rollbackOnly() {
+        return rollbackOnly.get();
+    }
+
+    /** Commits (if asked and nothing failed) or rolls back the bound transaction and releases it. */
+    public void end(boolean commit) throws SQLException {
+        Connection c = bound.get();
+        bound.remove();
+        boolean failed = rollbackOnly.get();
+        rollbackOnly.remove();
+        if (c == null) {
+            return;
+        }
+        try {
+            if (commit && !failed) {
+                c.commit();
+            } else {
+                c.rollback();
+            }
+        } finally {
+            try {
+                c.setAutoCommit(true);
+            } finally {
+                c.close();
+            }
+        }
     }
 
     public DataSource dataSource() {
@@ -27,6 +79,18 @@ public final class Jdbc implements Transactions {
     }
 
     public <T> T tx(Work<T> work) {
+        Connection joined = bound.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                rollbackOnly.set(true);
+                throw translate(e);
+            } catch (RuntimeException e) {
+                rollbackOnly.set(true);
+                throw e;
+            }
+        }
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);

@@ -27,9 +27,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 /**
- * {@code Idempotency-Key} on POST for every Paktwerk application: the first response is stored and a retry
- * with the same key and body gets it again without the request being applied twice; the same key with
- * another body is refused with 422.
+ * {@code Idempotency-Key} on POST for every Paktwerk application: the request and its stored answer are one
+ * transaction, so a retry with the same key and body gets the first answer without the request being applied
+ * twice, and a request that failed or was not committed leaves no trace; the same key with another body is
+ * refused with 422. An answer of 4xx is not stored (nothing was changed), so a corrected retry may run.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
@@ -69,18 +70,28 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 : ctx.getSecurityContext().getUserPrincipal().getName();
         String scopedKey = user + "|" + key;
         String hash = hash(ctx.getUriInfo().getRequestUri().getPath(), body);
-        Optional<IdempotencyStore.Entry> earlier = store.claim(scopedKey, hash);
+        Optional<IdempotencyStore.Entry> earlier = store.find(scopedKey);
         if (earlier.isEmpty()) {
-            ctx.setProperty(CLAIMED, scopedKey);
+            try {
+                if (store.begin(scopedKey, hash)) {
+                    ctx.setProperty(CLAIMED, scopedKey);
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("Idempotency-Key nicht speicherbar", e);
+            }
+            // a concurrent request with this key committed meanwhile
+            earlier = store.find(scopedKey);
+        }
+        if (earlier.isEmpty()) {
+            ctx.abortWith(Problems.response(409, "Anfrage in Bearbeitung",
+                    "Eine Anfrage mit diesem Idempotency-Key wird gerade bearbeitet; bitte später erneut versuchen."));
             return;
         }
         IdempotencyStore.Entry e = earlier.get();
         if (!e.requestHash().equals(hash)) {
             ctx.abortWith(Problems.response(422, "Idempotency-Key wiederverwendet",
                     "Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet."));
-        } else if (e.status() == null) {
-            ctx.abortWith(Problems.response(409, "Anfrage in Bearbeitung",
-                    "Eine Anfrage mit diesem Idempotency-Key wird gerade bearbeitet; bitte später erneut versuchen."));
         } else {
             ctx.abortWith(Response.status(e.status()).type(e.contentType()).entity(e.body())
                     .header("Idempotent-Replayed", "true").build());
@@ -93,8 +104,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         if (!(key instanceof String scopedKey)) {
             return;
         }
-        if (response.getStatus() >= 500) {
-            store.release(scopedKey);
+        if (response.getStatus() >= 400) {
+            store.rollback(); // the request changed nothing; a retry with the key may run again
             return;
         }
         MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
@@ -103,10 +114,19 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             Object entity = response.getEntity();
             body = entity == null ? null : entity instanceof String s ? s : Json.mapper().writeValueAsString(entity);
         } catch (JsonProcessingException ex) {
-            store.release(scopedKey);
+            store.rollback();
+            failed(response);
             return;
         }
-        store.complete(scopedKey, response.getStatus(), type.toString(), body);
+        if (!store.commit(scopedKey, response.getStatus(), type.toString(), body)) {
+            failed(response); // never acknowledge what did not commit
+        }
+    }
+
+    private static void failed(ContainerResponseContext response) {
+        response.setStatus(500);
+        response.getHeaders().putSingle("Content-Type", de.paktwerk.core.api.rest.PaktwerkRest.PROBLEM_JSON);
+        response.setEntity(Problem.of(500, "Interner Fehler", "Die Anfrage wurde nicht gespeichert; es wurde nichts geändert."));
     }
 
     static String hash(String path, byte[] body) {

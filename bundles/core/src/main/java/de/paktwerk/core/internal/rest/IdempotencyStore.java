@@ -3,18 +3,23 @@ package de.paktwerk.core.internal.rest;
 import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Remembers the first response to each Idempotency-Key. The primary key makes a key claimable once only. */
+/**
+ * Remembers the answer to each Idempotency-Key. The key is claimed, the request is carried out and its
+ * answer stored in one transaction bound to the request thread: either all of it commits or none of it, and
+ * the primary key lets a concurrent duplicate wait and then find the first answer.
+ */
 @Component(service = IdempotencyStore.class)
 public class IdempotencyStore {
 
-    /** What is known about a key. {@code status == null} while the first request is still running. */
-    public record Entry(String requestHash, Integer status, String contentType, String body) {
+    /** A stored answer. */
+    public record Entry(String requestHash, int status, String contentType, String body) {
     }
 
     private final Jdbc jdbc;
@@ -24,28 +29,58 @@ public class IdempotencyStore {
         this.jdbc = database.jdbc();
     }
 
-    /** Claims the key for this request; empty if claimed now, else what an earlier request left. */
-    public Optional<Entry> claim(String key, String requestHash) {
+    /** The committed answer to a key, if there is one. */
+    public Optional<Entry> find(String key) {
+        return jdbc.tx(c -> Sql.one(c, "SELECT request_hash, status, content_type, response_body FROM idempotency WHERE idem_key = ?",
+                rs -> new Entry(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)), key));
+    }
+
+    /**
+     * Opens the request's transaction and claims the key in it. False if the key is taken (by a request that
+     * committed meanwhile); the transaction is then already ended.
+     */
+    public boolean begin(String key, String requestHash) throws SQLException {
+        jdbc.begin();
         try {
-            jdbc.tx(c -> Sql.update(c, "INSERT INTO idempotency (idem_key, request_hash, created_at) VALUES (?, ?, ?)",
-                    key, requestHash, Instant.now()));
-            return Optional.empty();
-        } catch (de.paktwerk.core.api.ConflictException duplicate) {
-            return jdbc.tx(c -> Sql.one(c, "SELECT request_hash, status, content_type, response_body FROM idempotency WHERE idem_key = ?",
-                    rs -> new Entry(rs.getString(1), Sql.nullableLong(rs, "status") == null ? null : rs.getInt(2), rs.getString(3),
-                            rs.getString(4)), key))
-                    .or(() -> Optional.of(new Entry(requestHash, null, null, null)));
+            Sql.update(jdbc.bound(), "INSERT INTO idempotency (idem_key, request_hash, status, created_at) VALUES (?, ?, 0, ?)",
+                    key, requestHash, Instant.now());
+            return true;
+        } catch (SQLException e) {
+            jdbc.end(false);
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return false;
+            }
+            throw e;
         }
     }
 
-    public void complete(String key, int status, String contentType, String body) {
-        jdbc.tx(c -> Sql.update(c, "UPDATE idempotency SET status = ?, content_type = ?, response_body = ? WHERE idem_key = ?",
-                status, contentType, body, key));
+    /** Stores the answer and commits the request's transaction; false if it could not commit. */
+    public boolean commit(String key, int status, String contentType, String body) {
+        try {
+            if (jdbc.rollbackOnly()) {
+                jdbc.end(false);
+                return false;
+            }
+            Sql.update(jdbc.bound(), "UPDATE idempotency SET status = ?, content_type = ?, response_body = ? WHERE idem_key = ?",
+                    status, contentType, body, key);
+            jdbc.end(true);
+            return true;
+        } catch (SQLException e) {
+            try {
+                jdbc.end(false);
+            } catch (SQLException ignored) {
+                // the connection is gone; nothing was committed
+            }
+            return false;
+        }
     }
 
-    /** Frees a key whose request failed without effect, so that a retry can run. */
-    public void release(String key) {
-        jdbc.tx(c -> Sql.update(c, "DELETE FROM idempotency WHERE idem_key = ? AND status IS NULL", key));
+    /** Rolls the request's transaction back: the request and the claim of its key are undone. */
+    public void rollback() {
+        try {
+            jdbc.end(false);
+        } catch (SQLException ignored) {
+            // nothing was committed
+        }
     }
-
 }
