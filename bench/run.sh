@@ -207,11 +207,11 @@ reservation, the decision, the state change and two audit entries in one H2 tran
 Target: ≥ 1,000 approvals/s on H2. Audit chain afterwards: \`$AUDIT_OK\`
 
 Why below the target: every commit is written before it is acknowledged (\`WRITE_DELAY=0\`; with H2's
-default 500 ms delay the kill -9 check below lost acknowledged writes), and an approval with an
-idempotency key costs three commits — the key is claimed, the decision is taken, the answer is stored —
-which is what the row without a key shows. All approvals of one area and period also serialise on the
-budget row, the applicant's allocation row and the head of the audit chain. Next steps in reach: store the
-idempotent answer in the decision's own transaction (one commit), or PostgreSQL with its group commit.
+default 500 ms delay the kill -9 check below lost acknowledged writes); an idempotent approval is one
+transaction (key, decision and stored answer commit together) but its stored answer is one more write and
+JSON serialisation inside it, which the row without a key shows. All approvals of one area and period
+serialise on the budget row, the applicant's allocation row and the head of the audit chain, held until the commit. Next steps in reach:
+PostgreSQL with its group commit, or batching the audit appends of concurrent transactions.
 
 ## 4. Hot deploy ($CYCLES cycles, \`bench/HotDeploy.java\`, Karaf feature service over JMX)
 
