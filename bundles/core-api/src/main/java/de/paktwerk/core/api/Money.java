@@ -72,10 +72,6 @@ public record Money(long cents) implements Comparable<Money> {
         return cents > 0;
     }
 
-    public static Money min(Money a, Money b) {
-        return a.cents <= b.cents ? a : b;
-    }
-
     public static Money max(Money a, Money b) {
         return a.cents >= b.cents ? a : b;
     }

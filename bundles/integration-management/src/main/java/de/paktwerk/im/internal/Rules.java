@@ -174,8 +174,4 @@ public final class Rules {
     public int minReportGroup() {
         return minReportGroup;
     }
-
-    public Money annualRate(Qualification q) {
-        return annualRates.get(q);
-    }
 }

@@ -1,7 +1,6 @@
 package de.paktwerk.core.internal.db;
 
 import de.paktwerk.core.api.ConflictException;
-import de.paktwerk.core.api.PaktwerkException;
 import de.paktwerk.core.api.db.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -68,10 +67,6 @@ public final class Jdbc implements Transactions {
         }
     }
 
-    public DataSource dataSource() {
-        return dataSource;
-    }
-
     /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
     @Override
     public <T> T inTransaction(Work<T> work) {
@@ -118,14 +113,4 @@ public final class Jdbc implements Transactions {
         return new IllegalStateException("Datenbankfehler: " + e.getMessage(), e);
     }
 
-    /** Rethrows a domain exception unchanged, wraps the rest. */
-    public static RuntimeException unchecked(Exception e) {
-        if (e instanceof PaktwerkException p) {
-            return p;
-        }
-        if (e instanceof SQLException s) {
-            return translate(s);
-        }
-        return e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    }
 }
