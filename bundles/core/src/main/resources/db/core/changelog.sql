@@ -202,3 +202,20 @@ CREATE TABLE api_token (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     revoked_at TIMESTAMP WITH TIME ZONE
 );
+
+--changeset paktwerk-core:4
+-- tokens expire (existing ones one year after this migration); applications remember who submitted them;
+-- decision numbers come from a counter row in the deciding transaction, so a rolled-back decision uses none
+ALTER TABLE api_token ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
+UPDATE api_token SET expires_at = CURRENT_TIMESTAMP + INTERVAL '365' DAY;
+ALTER TABLE api_token ALTER COLUMN expires_at SET NOT NULL;
+ALTER TABLE application ADD COLUMN submitted_by VARCHAR(100);
+CREATE TABLE decision_counter (
+    prefix      VARCHAR(32) NOT NULL,
+    decision_year INT       NOT NULL,
+    last_number BIGINT      NOT NULL CHECK (last_number >= 0),
+    PRIMARY KEY (prefix, decision_year)
+);
+ALTER TABLE proof_of_use ADD COLUMN on_behalf_reason VARCHAR(2000);
+CREATE INDEX audit_actor ON audit_log (actor, at);
+CREATE INDEX audit_at ON audit_log (at);

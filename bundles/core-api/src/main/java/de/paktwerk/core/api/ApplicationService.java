@@ -33,6 +33,15 @@ public interface ApplicationService {
 
     ProofOfUse proofOfUse(long id, Money spent, String actor);
 
+    /**
+     * Records the proof of use. The applicant records it itself; the approval office records it only on the
+     * applicant's behalf with a reason ({@code onBehalfReason}), which is kept with the proof and audited as
+     * such. Whoever created or submitted the application never records it on the office's side.
+     *
+     * @since 1.1
+     */
+    ProofOfUse proofOfUse(long id, Money spent, String onBehalfReason, String actor);
+
     Optional<ProofOfUse> proof(long applicationId);
 
     List<Reclaim> reclaims(String debtorKey);

@@ -19,6 +19,14 @@ public interface AuditLog {
 
     List<AuditEntry> entries(String entityType, String entityId);
 
+    /**
+     * Entries in time order, optionally of one actor and within {@code [from, to)}; at most {@code limit}
+     * entries from {@code offset}. Any filter may be null.
+     *
+     * @since 1.1
+     */
+    List<AuditEntry> entries(String actor, java.time.Instant from, java.time.Instant to, int offset, int limit);
+
     /** Walks the whole chain and names the first entry whose hash does not match. */
     AuditVerification verify();
 }

@@ -10,7 +10,7 @@
  * Träger — (welfare) provider · Verteilung — distribution · Aufgabenübertragung — delegation.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

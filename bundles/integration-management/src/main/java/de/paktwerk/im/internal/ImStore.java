@@ -193,7 +193,12 @@ public class ImStore {
             throw new InvalidInputException("Die Beratung kann nicht vor der Ankunft beginnen.");
         }
         return tx.inTransaction(c -> {
-            position(c, in.positionId());
+            Position p = position(c, in.positionId());
+            String responsible = registry.responsibleBody(m.key(), ImRules.AREA);
+            if (!responsible.equals(p.responsibleKey())) {
+                throw new InvalidInputException(m.name() + " gehört nicht zum Gebiet der Stelle " + p.id() + " (" + p.responsibleKey()
+                        + "); zuständig für " + m.name() + " ist " + responsible + ".");
+            }
             if (Sql.count(c, "SELECT COUNT(*) FROM im_case WHERE id = ?", in.id()) > 0) {
                 throw new ConflictException("Fall " + in.id() + " gibt es bereits.");
             }
@@ -235,6 +240,25 @@ public class ImStore {
 
     public List<Case> cases(String municipalityKey, Long positionId) {
         return cases(municipalityKey, positionId == null ? null : java.util.Set.of(positionId));
+    }
+
+    /** Cases as {@link #cases(String, java.util.Set)}, each one listed audited like a single read. */
+    public List<Case> listCases(String municipalityKey, java.util.Set<Long> positionIds, String actor) {
+        List<Case> found = cases(municipalityKey, positionIds);
+        if (!found.isEmpty()) {
+            tx.inTransaction(c -> {
+                for (Case k : found) {
+                    audit.append(c, actor, "im_case", k.id(), "list", null, null);
+                }
+                return null;
+            });
+        }
+        return found;
+    }
+
+    /** Whether the position exists. */
+    public boolean positionExists(long id) {
+        return tx.inTransaction(c -> Sql.count(c, "SELECT COUNT(*) FROM im_position WHERE id = ?", id) > 0);
     }
 
     /** Cases, optionally of one municipality and of some positions only. */

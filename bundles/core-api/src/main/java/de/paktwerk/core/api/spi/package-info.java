@@ -3,7 +3,7 @@
  * {@link de.paktwerk.core.api.spi.FundingArea} service; the core discovers it through the whiteboard.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package de.paktwerk.core.api.spi;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,6 +27,10 @@ import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
 import de.paktwerk.core.internal.json.Json;
 import de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl;
+import de.paktwerk.core.internal.security.ActorRoles;
+import de.paktwerk.core.api.rest.Caller;
+import java.util.Map;
+import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -61,17 +65,19 @@ public class ApplicationServiceImpl implements ApplicationService {
     private final AuditLog audit;
     private final FundingAreas areas;
     private final MunicipalityRegistry registry;
+    private final ActorRoles actors;
     private volatile Money fourEyesThreshold;
     private volatile String decisionPrefix;
 
     @Activate
     public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
                                   @Reference FundingAreas areas, @Reference MunicipalityRegistry registry,
-                                  ApprovalConfig config) {
+                                  @Reference ActorRoles actors, ApprovalConfig config) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.areas = areas;
         this.registry = registry;
+        this.actors = actors;
         modified(config);
     }
 
@@ -183,6 +189,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             Application before = find(c, id, true);
             before.state().checkTransition(ApplicationState.SUBMITTED);
             areas.require(before.areaId());
+            Sql.update(c, "UPDATE application SET submitted_by = ? WHERE id = ?", actor, id);
             return transition(c, before, ApplicationState.SUBMITTED, "submit", actor);
         });
     }
@@ -225,16 +232,24 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (findDecision(c, id).isPresent()) {
                 throw new ConflictException("Über den Antrag " + id + " ist bereits entschieden; die Entscheidung wartet auf Bestätigung.");
             }
+            requireIndependent(c, app, approver, "entscheiden");
             Money amount = amount(app, outcome, request.amount());
-            boolean needsConfirmation = outcome != ApplicationState.REJECTED && amount.compareTo(fourEyesThreshold) > 0;
+            // four eyes on the sum for the same applicant, area and period: splitting does not avoid it. The
+            // applicant's allocation row is locked first, so concurrent decisions for it count each other.
+            if (outcome != ApplicationState.REJECTED) {
+                Sql.one(c, "SELECT committed_cents FROM allocation WHERE area_id = ? AND period_id = ? AND body_key = ? FOR UPDATE",
+                        rs -> rs.getLong(1), app.areaId(), app.periodId(), app.applicantKey());
+            }
+            long before = Sql.count(c, "SELECT COALESCE(SUM(d.amount_cents), 0) FROM decision d JOIN application a ON a.id = d.application_id"
+                    + " WHERE a.applicant_key = ? AND a.area_id = ? AND a.period_id = ? AND d.outcome <> ? AND a.id <> ?",
+                    app.applicantKey(), app.areaId(), app.periodId(), ApplicationState.REJECTED, id);
+            boolean needsConfirmation = outcome != ApplicationState.REJECTED
+                    && Math.addExact(before, amount.cents()) > fourEyesThreshold.cents();
             LocalDate today = LocalDate.now(BERLIN);
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
                             + " conditions, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation);
-            String number = String.format("%s-%d-%06d", decisionPrefix, today.getYear(), decisionId);
-            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
-            Decision decision = new Decision(decisionId, id, number, today, approver, outcome, amount, request.conditions(),
-                    needsConfirmation, null, null);
+            Decision decision;
             Application after = null;
             if (!needsConfirmation) {
                 Sql.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", outcome, now(), id);
@@ -245,6 +260,11 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (amount.isPositive()) {
                 reserve(c, app, amount);
             }
+            // the number last: only a decision that commits takes one, so the numbers have no gaps
+            String number = nextDecisionNumber(c, decisionPrefix, today.getYear());
+            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
+            decision = new Decision(decisionId, id, number, today, approver, outcome, amount, request.conditions(),
+                    needsConfirmation, null, null);
             audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
             if (after != null) {
                 audit.append(c, approver, "application", String.valueOf(id), "decide", Json.write(app), Json.write(after));
@@ -306,6 +326,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (d.confirmedBy() != null) {
                 throw new ConflictException("Die Entscheidung " + d.number() + " ist bereits von " + d.confirmedBy() + " bestätigt.");
             }
+            requireIndependent(c, app, approver, "bestätigen");
             if (d.approver().equals(approver)) {
                 throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
                         + " muss eine andere Person bestätigen als die, die entschieden hat.");
@@ -341,6 +362,9 @@ public class ApplicationServiceImpl implements ApplicationService {
         return jdbc.tx(c -> {
             Application app = find(c, id, true); // the row lock serialises drawdowns of one application
             Decision d = effectiveApproval(c, app);
+            if (!actsAsApplicant(app, actor)) {
+                requireIndependent(c, app, actor, "auszahlen");
+            }
             if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt der Verwendungsnachweis vor; weitere Abrufe sind nicht möglich.");
             }
@@ -370,22 +394,42 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     @Override
     public ProofOfUse proofOfUse(long id, Money spent, String actor) {
+        return proofOfUse(id, spent, null, actor);
+    }
+
+    @Override
+    public ProofOfUse proofOfUse(long id, Money spent, String onBehalfReason, String actor) {
         if (spent == null || spent.isNegative()) {
             throw new InvalidInputException("Die verausgabte Summe muss mindestens 0,00 € sein.");
+        }
+        String reason = onBehalfReason == null || onBehalfReason.isBlank() ? null : onBehalfReason.trim();
+        if (reason != null && reason.length() > 2000) {
+            throw new InvalidInputException("Die Begründung ist länger als 2000 Zeichen.");
         }
         return jdbc.tx(c -> {
             Application app = find(c, id, true);
             effectiveApproval(c, app);
+            boolean onBehalf = !actsAsApplicant(app, actor);
+            if (onBehalf) {
+                requireIndependent(c, app, actor, "den Verwendungsnachweis erfassen");
+                if (reason == null) {
+                    throw new InvalidInputException("Den Verwendungsnachweis erfasst die Bewilligungsstelle nur für den Antragsteller"
+                            + " und mit Begründung (reason).");
+                }
+            }
             if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt bereits ein Verwendungsnachweis vor.");
             }
             Money paid = Money.ofCents(Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
             Money reclaim = Money.max(Money.ZERO, paid.minus(spent));
             Instant now = now();
-            long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by)"
-                    + " VALUES (?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), now, actor);
+            long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by,"
+                    + " on_behalf_reason) VALUES (?, ?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), now, actor, onBehalf ? reason : null);
             ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor);
-            audit.append(c, actor, "proof_of_use", String.valueOf(proofId), "create", null, Json.write(proof));
+            // the reason stays in the table (deletable); the chain records only that it was on behalf
+            Map<String, Object> record = new java.util.TreeMap<>(Json.mapper().convertValue(proof, Map.class));
+            record.put("onBehalf", onBehalf);
+            audit.append(c, actor, "proof_of_use", String.valueOf(proofId), "create", null, Json.object(record));
             if (reclaim.isPositive()) {
                 long reclaimId = Sql.insert(c, "INSERT INTO reclaim (application_id, debtor_key, amount_cents, created_at) VALUES (?, ?, ?, ?)",
                         id, app.applicantKey(), reclaim.cents(), now);
@@ -415,6 +459,58 @@ public class ApplicationServiceImpl implements ApplicationService {
                 rs -> new Reclaim(rs.getLong("id"), rs.getLong("application_id"), rs.getString("debtor_key"),
                         Money.ofCents(rs.getLong("amount_cents")), Sql.instant(rs, "created_at")),
                 debtorKey == null ? new Object[0] : new Object[] {debtorKey}));
+    }
+
+    /** Whether the actor holds the applicant's own scope (acts as the applicant, not as the office). */
+    private boolean actsAsApplicant(Application app, String actor) {
+        Set<String> roles = actors.roles(actor).orElse(Set.of());
+        return roles.contains(Caller.MUNICIPALITY_SCOPE + app.applicantKey());
+    }
+
+    /**
+     * Separation of duties: whoever created or submitted an application, or acts for its applicant, never decides,
+     * confirms, pays out or records its proof of use on the office's side.
+     */
+    private void requireIndependent(Connection c, Application app, String actor, String what) throws SQLException {
+        String submittedBy = Sql.one(c, "SELECT submitted_by FROM application WHERE id = ?", rs -> rs.getString(1), app.id()).orElse(null);
+        String why = actor.equals(app.createdBy()) ? "Sie haben den Antrag " + app.id() + " angelegt"
+                : actor.equals(submittedBy) ? "Sie haben den Antrag " + app.id() + " eingereicht"
+                : actsAsApplicant(app, actor) ? "Sie handeln für den Antragsteller " + app.applicantKey() : null;
+        if (why != null) {
+            throw new ForbiddenException("Trennung der Aufgaben: " + why + "; Sie dürfen ihn daher nicht " + what + ".");
+        }
+    }
+
+    /**
+     * The next decision number of the prefix and year, counted in a row of its own inside the deciding transaction:
+     * a decision that rolls back gives its number back, so the numbers have no gaps. A missing row starts after the
+     * highest number already issued (decisions made before the counter existed).
+     */
+    static String nextDecisionNumber(Connection c, String prefix, int year) throws SQLException {
+        if (Sql.update(c, "UPDATE decision_counter SET last_number = last_number + 1 WHERE prefix = ? AND decision_year = ?", prefix, year) == 0) {
+            String head = prefix + "-" + year + "-";
+            long last = 0;
+            for (String n : Sql.list(c, "SELECT number FROM decision WHERE number LIKE ?", rs -> rs.getString(1), head + "%")) {
+                try {
+                    last = Math.max(last, Long.parseLong(n.substring(head.length())));
+                } catch (NumberFormatException ignored) {
+                    // not one of ours
+                }
+            }
+            java.sql.Savepoint sp = c.setSavepoint();
+            try {
+                Sql.update(c, "INSERT INTO decision_counter (prefix, decision_year, last_number) VALUES (?, ?, ?)", prefix, year, last + 1);
+                c.releaseSavepoint(sp);
+            } catch (SQLException raced) {
+                if (raced.getSQLState() == null || !raced.getSQLState().startsWith("23")) {
+                    throw raced;
+                }
+                c.rollback(sp); // another transaction created the row meanwhile: count on it
+                Sql.update(c, "UPDATE decision_counter SET last_number = last_number + 1 WHERE prefix = ? AND decision_year = ?", prefix, year);
+            }
+        }
+        long n = Sql.count(c, "SELECT last_number FROM decision_counter WHERE prefix = ? AND decision_year = ?", prefix, year);
+        return String.format("%s-%d-%06d", prefix, year, n);
     }
 
     private static Application find(Connection c, long id, boolean lock) throws SQLException {

@@ -67,6 +67,28 @@ public class AuditLogImpl implements AuditLog {
     }
 
     @Override
+    public List<AuditEntry> entries(String actor, java.time.Instant from, java.time.Instant to, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        java.util.List<Object> params = new java.util.ArrayList<>();
+        if (actor != null) {
+            where.append(" AND actor = ?");
+            params.add(actor);
+        }
+        if (from != null) {
+            where.append(" AND at >= ?");
+            params.add(from);
+        }
+        if (to != null) {
+            where.append(" AND at < ?");
+            params.add(to);
+        }
+        params.add(offset);
+        params.add(limit);
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM audit_log" + where + " ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+                AuditLogImpl::map, params.toArray()));
+    }
+
+    @Override
     public AuditVerification verify() {
         return jdbc.tx(c -> {
             String expectedPrev = AuditChain.GENESIS;

@@ -26,9 +26,10 @@ public class TokensCommand implements Action {
         table.column("Benutzer");
         table.column("Bezeichnung");
         table.column("erzeugt");
+        table.column("gültig bis");
         table.column("widerrufen");
         for (ApiTokens.TokenInfo t : tokens.list()) {
-            table.addRow().addContent(t.id(), t.user(), t.label(), t.createdAt(), t.revokedAt() == null ? "" : t.revokedAt());
+            table.addRow().addContent(t.id(), t.user(), t.label(), t.createdAt(), t.expiresAt(), t.revokedAt() == null ? "" : t.revokedAt());
         }
         table.print(session.getConsole());
         return null;

@@ -1,10 +1,10 @@
 package de.paktwerk.core.internal.command;
 
-import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.rest.Caller;
-import de.paktwerk.core.internal.security.JaasUsers;
+import de.paktwerk.core.internal.security.Accounts;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.karaf.jaas.modules.BackingEngine;
+import java.util.Set;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -15,16 +15,17 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-/** {@code paktwerk:user-add} */
+/**
+ * {@code paktwerk:user-add [-m key]… [-p position]… [--replace] name password role}. Karaf's shell reads
+ * options before arguments.
+ */
 @Service
-@Command(scope = "paktwerk", name = "user-add", description = "Legt einen Benutzer mit Rolle an, gebunden an Kommunen oder Stellen.")
+@Command(scope = "paktwerk", name = "user-add", description = "Legt einen Benutzer mit einer Rolle an, gebunden an eine Kommune (-m)"
+        + " oder eine Stelle (-p). Optionen stehen vor den Argumenten.")
 public class UserAddCommand implements Action {
 
     @Reference
-    JaasUsers users;
-
-    @Reference
-    MunicipalityRegistry registry;
+    Accounts accounts;
 
     @Reference
     Session session;
@@ -32,38 +33,31 @@ public class UserAddCommand implements Action {
     @Argument(index = 0, name = "name", description = "Benutzername", required = true)
     String name;
 
-    @Argument(index = 1, name = "passwort", description = "Passwort (wird gehasht gespeichert)", required = true)
+    @Argument(index = 1, name = "passwort", description = "Passwort, mindestens 12 Zeichen (wird mit bcrypt gespeichert)", required = true)
     String password;
 
     @Argument(index = 2, name = "rolle", description = "approver, municipality, caseworker oder auditor", required = true)
     @Completion(value = StringsCompleter.class, values = {"approver", "municipality", "caseworker", "auditor"})
     String role;
 
-    @Option(name = "-m", aliases = "--municipality", description = "amtlicher Schlüssel, für den der Benutzer handelt", multiValued = true)
+    @Option(name = "-m", aliases = "--municipality", description = "amtlicher Schlüssel der Kommune, für die ein municipality-Benutzer handelt",
+            multiValued = true)
     List<String> municipalities;
 
-    @Option(name = "-p", aliases = "--position", description = "Stelle, deren Fallbestand der Benutzer führt", multiValued = true)
-    List<Long> positions;
+    @Option(name = "-p", aliases = "--position", description = "Stelle, deren Fallbestand ein caseworker führt", multiValued = true)
+    List<String> positions;
+
+    @Option(name = "--replace", description = "einen bestehenden Benutzer ersetzen (Passwort und Rollen)")
+    boolean replace;
 
     @Override
     public Object execute() {
-        if (!List.of(Caller.APPROVER, Caller.MUNICIPALITY, Caller.CASEWORKER, Caller.AUDITOR).contains(role)) {
-            throw new IllegalArgumentException("Unbekannte Rolle '" + role + "'.");
-        }
-        BackingEngine engine = users.engine().orElseThrow(() -> new IllegalStateException("Realm 'karaf' ist nicht bearbeitbar."));
-        if (municipalities != null) {
-            municipalities.forEach(registry::get);
-        }
-        engine.addUser(name, password);
-        engine.addRole(name, role);
-        engine.addRole(name, "ssh");
-        if (municipalities != null) {
-            municipalities.forEach(key -> engine.addRole(name, Caller.MUNICIPALITY_SCOPE + key));
-        }
+        List<String> scopes = new ArrayList<>();
         if (positions != null) {
-            positions.forEach(id -> engine.addRole(name, Caller.POSITION_SCOPE + id));
+            positions.forEach(p -> scopes.add(Caller.POSITION_SCOPE + p));
         }
-        session.getConsole().println("Benutzer " + name + " angelegt: " + users.roles(name).orElseThrow());
+        Set<String> roles = accounts.add(new Accounts.NewAccount(name, password, role, municipalities, scopes, replace), ConsoleUser.name());
+        session.getConsole().println("Benutzer " + name + (replace ? " angelegt oder ersetzt: " : " angelegt: ") + roles);
         return null;
     }
 }

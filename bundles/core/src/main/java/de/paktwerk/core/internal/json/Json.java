@@ -58,4 +58,9 @@ public final class Json {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A JSON object of these fields, keys sorted (for audit records: never built by concatenation). */
+    public static String object(java.util.Map<String, ?> fields) {
+        return write(new java.util.TreeMap<>(fields));
+    }
 }

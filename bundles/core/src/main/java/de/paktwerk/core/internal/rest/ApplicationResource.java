@@ -48,8 +48,8 @@ public class ApplicationResource {
     public record DrawdownBody(Money amount) {
     }
 
-    /** Body of a proof of use. */
-    public record ProofBody(Money spent) {
+    /** Body of a proof of use; {@code reason} when the approval office records it on the applicant's behalf. */
+    public record ProofBody(Money spent, String reason) {
     }
 
     private final ApplicationService applications;
@@ -94,10 +94,16 @@ public class ApplicationResource {
         return own(id, sc);
     }
 
-    /** The application, if the caller may see its applicant's data (403 otherwise). */
+    /**
+     * The application, if the caller may see its applicant's data. Another applicant's application answers 404
+     * like one that does not exist, so ids and owners cannot be enumerated.
+     */
     private Application own(String id, SecurityContext sc) {
-        Application a = applications.get(id(id));
-        Caller.of(sc).requireMunicipality(a.applicantKey());
+        long appId = id(id);
+        Application a = applications.get(appId);
+        if (!Caller.of(sc).mayActFor(a.applicantKey())) {
+            throw new UnknownEntityException("Antrag " + appId + " ist unbekannt.");
+        }
         return a;
     }
 
@@ -157,7 +163,8 @@ public class ApplicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     public Response proof(@PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), RestParams.body(body).spent(), Params.actor(sc))).build();
+        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), RestParams.body(body).spent(),
+                RestParams.body(body).reason(), Params.actor(sc))).build();
     }
 
     @GET

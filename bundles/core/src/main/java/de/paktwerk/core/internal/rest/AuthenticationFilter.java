@@ -4,8 +4,16 @@ import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.api.rest.PaktwerkRest;
 import de.paktwerk.core.internal.security.ApiTokens;
 import de.paktwerk.core.internal.security.AuthCache;
-import de.paktwerk.core.internal.security.JaasUsers;
+import de.paktwerk.core.api.AuditLog;
+import de.paktwerk.core.internal.json.Json;
+import de.paktwerk.core.internal.security.ActorRoles;
+import de.paktwerk.core.internal.security.LoginThrottle;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import javax.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Reference;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +51,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  * API token as {@code Authorization: Bearer}) and
  * enforces the {@link RolesAllowed} declared on the resource: 401 without valid credentials, 403 outside
  * the role. The role {@code admin} may do everything.
+ *
+ * <p>Failed logins are logged and audited (user name if it exists, client address; never the password) and
+ * counted by {@link LoginThrottle}: a user or address with too many failures gets 429 with
+ * {@code Retry-After} until the window has passed.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -53,18 +65,29 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     static final String REALM = "karaf";
 
+    static final String TOKEN_USER = "(API-Token)";
+    private static final Logger LOG = LoggerFactory.getLogger(AuthenticationFilter.class);
+
     @Context
     private ResourceInfo resourceInfo;
 
+    @Context
+    private HttpServletRequest servletRequest;
+
     private final ApiTokens tokens;
-    private final JaasUsers users;
+    private final ActorRoles users;
     private final AuthCache cache;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
 
     @Activate
-    public AuthenticationFilter(@Reference ApiTokens tokens, @Reference JaasUsers users, @Reference AuthCache cache) {
+    public AuthenticationFilter(@Reference ApiTokens tokens, @Reference ActorRoles users, @Reference AuthCache cache,
+                                @Reference LoginThrottle throttle, @Reference AuditLog audit) {
         this.tokens = tokens;
         this.users = users;
         this.cache = cache;
+        this.throttle = throttle;
+        this.audit = audit;
     }
 
     @Override
@@ -73,18 +96,22 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
+            String address = address();
+            if (refusedAsThrottled(ctx, TOKEN_USER, address)) {
+                return;
+            }
             Optional<Caller> cached = cache.get("bearer", token);
             if (cached.isPresent()) {
                 authorize(ctx, cached.get(), permitAll);
                 return;
             }
-            Optional<String> user = tokens.authenticate(token);
-            Optional<Set<String>> roles = user.flatMap(users::roles);
-            if (roles.isEmpty()) {
-                ctx.abortWith(unauthorized("Das API-Token ist ungültig oder widerrufen."));
+            Optional<ApiTokens.TokenUser> user = tokens.authenticate(token);
+            if (user.isEmpty()) {
+                failed(TOKEN_USER, address);
+                ctx.abortWith(unauthorized("Das API-Token ist ungültig, abgelaufen oder widerrufen, oder sein Benutzer existiert nicht mehr."));
                 return;
             }
-            Caller caller = new Caller(user.get(), roles.get());
+            Caller caller = new Caller(user.get().user(), user.get().roles());
             cache.put("bearer", token, caller);
             authorize(ctx, caller, permitAll);
             return;
@@ -107,23 +134,64 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             ctx.abortWith(unauthorized("Die Anmeldedaten sind nicht lesbar (Benutzer:Passwort erwartet)."));
             return;
         }
+        String user = decoded.substring(0, colon);
+        String address = address();
+        if (refusedAsThrottled(ctx, user, address)) {
+            return;
+        }
         Optional<Caller> cached = cache.get("basic", decoded);
         if (cached.isPresent()) {
             authorize(ctx, cached.get(), permitAll);
             return;
         }
-        String user = decoded.substring(0, colon);
         char[] password = decoded.substring(colon + 1).toCharArray();
         Subject subject = login(user, password);
         if (subject == null) {
+            failed(user, address);
             ctx.abortWith(unauthorized("Benutzername oder Passwort ist falsch."));
             return;
         }
+        throttle.succeeded(user);
         Set<String> roles = subject.getPrincipals(RolePrincipal.class).stream().map(Principal::getName).collect(Collectors.toSet());
         String name = subject.getPrincipals(UserPrincipal.class).stream().map(Principal::getName).findFirst().orElse(user);
         Caller caller = new Caller(name, roles);
         cache.put("basic", decoded, caller);
         authorize(ctx, caller, permitAll);
+    }
+
+    private String address() {
+        try {
+            return servletRequest == null ? "(unbekannt)" : String.valueOf(servletRequest.getRemoteAddr());
+        } catch (RuntimeException noRequest) {
+            return "(unbekannt)";
+        }
+    }
+
+    /** Answers 429 with Retry-After if the user or the address has failed too often. */
+    private boolean refusedAsThrottled(ContainerRequestContext ctx, String user, String address) {
+        Optional<Duration> wait = throttle.blocked(user, address);
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+        ctx.abortWith(Response.status(429).type(PaktwerkRest.PROBLEM_JSON).header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(Problem.of(429, "Zu viele fehlgeschlagene Anmeldungen", "Nach zu vielen fehlgeschlagenen Anmeldungen für diesen"
+                        + " Benutzer oder von dieser Adresse sind weitere Versuche für " + seconds + " Sekunden gesperrt.")).build());
+        return true;
+    }
+
+    /** Logs, audits and counts a failed login; the audit names the user only if it exists, never the password. */
+    private void failed(String user, String address) {
+        throttle.failed(user, address);
+        boolean known = !TOKEN_USER.equals(user) && users.roles(user).isPresent();
+        String subject = TOKEN_USER.equals(user) ? TOKEN_USER : known ? user : "(unbekannter Benutzer)";
+        LOG.warn("Fehlgeschlagene Anmeldung an der REST-Schnittstelle: Benutzer {} von {}", subject, address);
+        try {
+            audit.append("(anonym)", "login", subject.length() > 100 ? subject.substring(0, 100) : subject, "failure", null,
+                    Json.object(Map.of("address", address)));
+        } catch (RuntimeException e) {
+            LOG.error("Fehlgeschlagene Anmeldung konnte nicht protokolliert werden", e);
+        }
     }
 
     private void authorize(ContainerRequestContext ctx, Caller caller, PermitAll permitAll) {

@@ -53,11 +53,29 @@ public class PlatformResource {
     @GET
     @Path("audit")
     @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
-    public List<AuditEntry> audit(@QueryParam("entityType") String type, @QueryParam("entityId") String id) {
-        if (type == null || type.isBlank() || id == null || id.isBlank()) {
-            throw new InvalidInputException("Parameter 'entityType' und 'entityId' sind Pflicht.");
+    public List<AuditEntry> audit(@QueryParam("entityType") String type, @QueryParam("entityId") String id,
+                                  @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
+                                  @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        boolean byEntity = type != null && !type.isBlank() && id != null && !id.isBlank();
+        boolean byActorOrTime = RestParams.optional(actor) != null || RestParams.optional(from) != null || RestParams.optional(to) != null;
+        if (byEntity == byActorOrTime) {
+            throw new InvalidInputException("Entweder 'entityType' und 'entityId' angeben, oder 'actor' und/oder den Zeitraum 'from'/'to'"
+                    + " (Datum JJJJ-MM-TT, 'to' ausschließlich).");
         }
-        return audit.entries(type, id);
+        if (byEntity) {
+            return audit.entries(type, id);
+        }
+        java.time.LocalDate fromDate = RestParams.date(from, "from");
+        java.time.LocalDate toDate = RestParams.date(to, "to");
+        if (fromDate != null && toDate != null && !toDate.isAfter(fromDate)) {
+            throw new InvalidInputException("'to' muss nach 'from' liegen.");
+        }
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        int off = RestParams.intParam(offset, "offset", 0);
+        int size = RestParams.intParam(limit, "limit", de.paktwerk.core.api.Page.MAX_LIMIT);
+        de.paktwerk.core.api.Page.check(off, size);
+        return audit.entries(RestParams.optional(actor), fromDate == null ? null : fromDate.atStartOfDay(berlin).toInstant(),
+                toDate == null ? null : toDate.atStartOfDay(berlin).toInstant(), off, size);
     }
 
     @GET

@@ -33,10 +33,15 @@ import org.slf4j.LoggerFactory;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** Longest piece of a path parameter a problem repeats. */
+    static final int MAX_ECHO = 100;
+
+    @javax.ws.rs.core.Context
+    private javax.ws.rs.core.UriInfo uriInfo;
 
     @Override
     public Response toResponse(Throwable exception) {
-        Problem p = problem(exception);
+        Problem p = withoutLongEchoes(problem(exception));
         Response.ResponseBuilder rb = Response.status(p.status()).type(PaktwerkRest.PROBLEM_JSON).entity(p);
         if (exception instanceof WebApplicationException wae) {
             wae.getResponse().getHeaders().forEach((name, values) -> {
@@ -46,6 +51,28 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             });
         }
         return rb.build();
+    }
+
+    /** A path parameter is repeated in a detail with at most {@value #MAX_ECHO} characters. */
+    private Problem withoutLongEchoes(Problem p) {
+        if (p.detail() == null) {
+            return p;
+        }
+        String detail = p.detail();
+        try {
+            if (uriInfo != null) {
+                for (java.util.List<String> values : uriInfo.getPathParameters().values()) {
+                    for (String v : values) {
+                        if (v != null && v.length() > MAX_ECHO) {
+                            detail = detail.replace(v, v.substring(0, MAX_ECHO) + "…");
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException noRequest) {
+            // outside a request: nothing to shorten
+        }
+        return detail.equals(p.detail()) ? p : new Problem(p.type(), p.title(), p.status(), detail);
     }
 
     static Problem problem(Throwable exception) {

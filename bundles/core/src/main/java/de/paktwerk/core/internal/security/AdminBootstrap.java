@@ -9,7 +9,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.apache.karaf.jaas.modules.BackingEngine;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,31 +31,37 @@ public class AdminBootstrap {
 
     @Activate
     public AdminBootstrap(@Reference JaasUsers users) {
-        BackingEngine engine = users.engine().orElse(null);
-        if (engine == null) {
+        if (!users.editable()) {
             LOG.warn("Kein bearbeitbarer Karaf-Realm 'karaf' gefunden; es wird kein Administrator angelegt.");
             return;
         }
-        for (UserPrincipal user : engine.listUsers()) {
-            for (RolePrincipal role : engine.listRoles(user)) {
-                if (ADMIN.equals(role.getName())) {
-                    return;
+        users.withEngine(engine -> {
+            for (UserPrincipal user : engine.listUsers()) {
+                for (RolePrincipal role : engine.listRoles(user)) {
+                    if (ADMIN.equals(role.getName())) {
+                        return null;
+                    }
                 }
             }
-        }
-        String fromEnv = System.getenv(ENV);
-        boolean generated = fromEnv == null || fromEnv.isBlank();
-        String password = generated ? generate() : fromEnv;
-        engine.addUser(ADMIN, password);
-        engine.addGroup(ADMIN, "admingroup");
-        engine.addRole(ADMIN, ADMIN);
-        if (generated) {
-            Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
-            write(file, password);
-            LOG.warn("Administrator 'admin' angelegt; das erzeugte Passwort steht einmalig in {} (nur für den Eigentümer lesbar).", file);
-        } else {
-            LOG.info("Administrator 'admin' mit dem Passwort aus {} angelegt.", ENV);
-        }
+            String fromEnv = System.getenv(ENV);
+            boolean generated = fromEnv == null || fromEnv.isBlank();
+            if (!generated && fromEnv.length() < Accounts.MIN_PASSWORD) {
+                LOG.error("{} ist kürzer als {} Zeichen und wird nicht verwendet; das Passwort wird erzeugt.", ENV, Accounts.MIN_PASSWORD);
+                generated = true;
+            }
+            String password = generated ? generate() : fromEnv;
+            engine.addUser(ADMIN, password);
+            engine.addGroup(ADMIN, "admingroup");
+            engine.addRole(ADMIN, ADMIN);
+            if (generated) {
+                Path file = Path.of(System.getProperty("karaf.data", "data"), PASSWORD_FILE);
+                write(file, password);
+                LOG.warn("Administrator 'admin' angelegt; das erzeugte Passwort steht einmalig in {} (nur für den Eigentümer lesbar).", file);
+            } else {
+                LOG.info("Administrator 'admin' mit dem Passwort aus {} angelegt.", ENV);
+            }
+            return null;
+        });
     }
 
     static String generate() {

@@ -6,74 +6,106 @@ import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
+import de.paktwerk.core.internal.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * API tokens for machine clients ({@code Authorization: Bearer pw_…}). A token acts as its user with that
- * user's current roles; only its SHA-256 hash is stored, the token itself is shown once when created.
+ * user's <em>current</em> roles, stops working when the user is gone, and expires (by default one year after
+ * it was created). Only its SHA-256 hash is stored; the token itself is shown once when created.
  */
 @Component(service = ApiTokens.class)
 public class ApiTokens {
 
     static final String PREFIX = "pw_";
+    /** Default lifetime of a token. */
+    public static final int DEFAULT_VALIDITY_DAYS = 365;
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private final SecureRandom random = new SecureRandom();
 
     /** A token as listed (never the token itself). */
-    public record TokenInfo(long id, String user, String label, Instant createdAt, Instant revokedAt) {
+    public record TokenInfo(long id, String user, String label, Instant createdAt, Instant expiresAt, Instant revokedAt) {
     }
 
     /** A new token: shown once. */
-    public record NewToken(long id, String user, String token) {
+    public record NewToken(long id, String user, String token, Instant expiresAt) {
+    }
+
+    /** The user a token belongs to and that user's roles now. */
+    public record TokenUser(String user, Set<String> roles) {
     }
 
     private final Jdbc jdbc;
     private final AuditLog audit;
-    private final JaasUsers users;
+    private final ActorRoles users;
     private final AuthCache cache;
+    private final Clock clock;
 
     @Activate
-    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference JaasUsers users, @Reference AuthCache cache) {
+    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference ActorRoles users, @Reference AuthCache cache) {
+        this(database, audit, users, cache, Clock.systemUTC());
+    }
+
+    ApiTokens(CoreDatabase database, AuditLog audit, ActorRoles users, AuthCache cache, Clock clock) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.users = users;
         this.cache = cache;
+        this.clock = clock;
     }
 
-    public NewToken create(String user, String label, String actor) {
+    /** A token for {@code user}, valid until the start of {@code expiresOn} (Berlin time); null = one year. */
+    public NewToken create(String user, String label, LocalDate expiresOn, String actor) {
         if (users.roles(user).isEmpty()) {
             throw new UnknownEntityException("Benutzer '" + user + "' gibt es im Realm 'karaf' nicht.");
         }
         if (label == null || label.isBlank() || label.length() > 200) {
             throw new InvalidInputException("Die Bezeichnung des Tokens fehlt oder ist länger als 200 Zeichen.");
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate today = LocalDate.ofInstant(now, BERLIN);
+        LocalDate until = expiresOn != null ? expiresOn : today.plusDays(DEFAULT_VALIDITY_DAYS);
+        if (!until.isAfter(today)) {
+            throw new InvalidInputException("Das Ablaufdatum " + until + " muss nach dem heutigen Tag liegen.");
+        }
+        if (until.isAfter(today.plusYears(5))) {
+            throw new InvalidInputException("Ein Token gilt höchstens fünf Jahre (bis " + today.plusYears(5) + ").");
+        }
+        Instant expiresAt = until.atStartOfDay(BERLIN).toInstant();
         StringBuilder sb = new StringBuilder(PREFIX);
         for (int i = 0; i < 40; i++) {
             sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
         }
         String token = sb.toString();
         return jdbc.tx(c -> {
-            long id = Sql.insert(c, "INSERT INTO api_token (user_name, label, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                    user, label.trim(), hash(token), Instant.now().truncatedTo(ChronoUnit.MILLIS));
-            audit.append(c, actor, "api_token", String.valueOf(id), "create", null, "{\"user\":\"" + user + "\"}");
-            return new NewToken(id, user, token);
+            long id = Sql.insert(c, "INSERT INTO api_token (user_name, label, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    user, label.trim(), hash(token), now, expiresAt);
+            audit.append(c, actor, "api_token", String.valueOf(id), "create", null,
+                    Json.object(Map.of("user", user, "expiresAt", expiresAt.toString())));
+            return new NewToken(id, user, token, expiresAt);
         });
     }
 
     public void revoke(long id, String actor) {
         jdbc.tx(c -> {
-            if (Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Instant.now(), id) == 0) {
+            if (Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id) == 0) {
                 throw new UnknownEntityException("Kein gültiges Token " + id + ".");
             }
             audit.append(c, actor, "api_token", String.valueOf(id), "revoke", null, null);
@@ -84,16 +116,42 @@ public class ApiTokens {
 
     public List<TokenInfo> list() {
         return jdbc.tx(c -> Sql.list(c, "SELECT * FROM api_token ORDER BY id", rs -> new TokenInfo(rs.getLong("id"),
-                rs.getString("user_name"), rs.getString("label"), Sql.instant(rs, "created_at"), Sql.instant(rs, "revoked_at"))));
+                rs.getString("user_name"), rs.getString("label"), Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"),
+                Sql.instant(rs, "revoked_at"))));
     }
 
-    /** The user a valid, unrevoked token belongs to. */
-    public Optional<String> authenticate(String token) {
+    /** The user of a valid token — unrevoked, unexpired, its user still in the realm — with that user's roles now. */
+    public Optional<TokenUser> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.tx(c -> Sql.one(c, "SELECT user_name FROM api_token WHERE token_hash = ? AND revoked_at IS NULL",
-                rs -> rs.getString(1), hash(token)));
+        Optional<String> user = jdbc.tx(c -> Sql.one(c, "SELECT user_name FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"
+                + " AND expires_at > ?", rs -> rs.getString(1), hash(token), clock.instant()));
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> roles = users.roles(user.get());
+        if (roles.isEmpty()) {
+            // its user is gone: the token is revoked for good, so a later account of the same name does not inherit it
+            jdbc.tx(c -> Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
+                    clock.instant(), hash(token)));
+            return Optional.empty();
+        }
+        return Optional.of(new TokenUser(user.get(), roles.get()));
+    }
+
+    /** Revokes every token of the user (an account created or replaced under that name starts without tokens). */
+    public int revokeAllOf(String user, String actor) {
+        int n = jdbc.tx(c -> {
+            List<Long> ids = Sql.list(c, "SELECT id FROM api_token WHERE user_name = ? AND revoked_at IS NULL", rs -> rs.getLong(1), user);
+            for (long id : ids) {
+                Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE id = ?", clock.instant(), id);
+                audit.append(c, actor, "api_token", String.valueOf(id), "revoke", null, null);
+            }
+            return ids.size();
+        });
+        cache.clear();
+        return n;
     }
 
     static String hash(String token) {

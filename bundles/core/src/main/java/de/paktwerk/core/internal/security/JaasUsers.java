@@ -1,11 +1,16 @@
 package de.paktwerk.core.internal.security;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import javax.security.auth.login.AppConfigurationEntry;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.jaas.config.JaasRealm;
@@ -16,24 +21,61 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The users of Karaf's JAAS realm "karaf" (etc/users.properties by default), for lookups and changes. */
-@Component(service = JaasUsers.class)
-public class JaasUsers {
+/**
+ * The users of Karaf's JAAS realm "karaf" (etc/users.properties by default), for lookups and changes.
+ *
+ * <p>Every operation works on a backing engine built for that operation, so it sees the realm's current
+ * state: users added, deleted or changed with Karaf's own {@code jaas:*} commands in between are neither
+ * resurrected nor lost (a backing engine holds a copy of the file from the moment it was built and writes
+ * that copy back). Operations of this class are serialised among themselves.
+ */
+@Component(service = {JaasUsers.class, ActorRoles.class})
+public class JaasUsers implements ActorRoles {
 
     static final String REALM = "karaf";
+    private static final Logger LOG = LoggerFactory.getLogger(JaasUsers.class);
 
-    private final BackingEngine engine;
+    private final List<JaasRealm> realms;
+    private final List<BackingEngineFactory> factories;
 
     @Activate
     public JaasUsers(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
                      List<JaasRealm> realms,
                      @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policyOption = ReferencePolicyOption.GREEDY)
                      List<BackingEngineFactory> factories) {
-        this.engine = engine(realms, factories);
+        this.realms = List.copyOf(realms);
+        this.factories = List.copyOf(factories);
+        usersFile().ifPresent(JaasUsers::ownerOnly);
     }
 
-    private static BackingEngine engine(List<JaasRealm> realms, List<BackingEngineFactory> factories) {
+    /** Whether the realm has an editable backing store. */
+    public boolean editable() {
+        return options() != null;
+    }
+
+    /**
+     * Runs {@code work} on a backing engine freshly built from the realm's current state; changes it makes are
+     * written at once. The users file is kept readable by its owner only.
+     */
+    public synchronized <T> T withEngine(Function<BackingEngine, T> work) {
+        BackingEngineFactoryAndOptions fo = options();
+        if (fo == null) {
+            throw new IllegalStateException("Der Realm 'karaf' hat keinen bearbeitbaren Benutzerspeicher.");
+        }
+        try {
+            return work.apply(fo.factory().build(fo.options()));
+        } finally {
+            usersFile().ifPresent(JaasUsers::ownerOnly);
+        }
+    }
+
+    private record BackingEngineFactoryAndOptions(BackingEngineFactory factory, Map<String, ?> options) {
+    }
+
+    private BackingEngineFactoryAndOptions options() {
         for (JaasRealm realm : realms) {
             if (!REALM.equals(realm.getName())) {
                 continue;
@@ -44,7 +86,7 @@ public class JaasUsers {
                 String moduleClass = module != null ? module.toString() : entry.getLoginModuleName();
                 for (BackingEngineFactory factory : factories) {
                     if (factory.getModuleClass().equals(moduleClass)) {
-                        return factory.build(options);
+                        return new BackingEngineFactoryAndOptions(factory, options);
                     }
                 }
             }
@@ -52,22 +94,37 @@ public class JaasUsers {
         return null;
     }
 
-    /** The editable backing store of the realm, if it has one. */
-    public Optional<BackingEngine> engine() {
-        return Optional.ofNullable(engine);
+    /** The file behind the realm, if it is the properties login module. */
+    Optional<Path> usersFile() {
+        BackingEngineFactoryAndOptions fo = options();
+        Object users = fo == null ? null : fo.options().get("users");
+        return users == null ? Optional.empty() : Optional.of(Path.of(users.toString()));
     }
 
-    /** The roles of a user, including those of its groups; empty if unknown. */
+    /** The roles of a user now, including those of its groups; empty if the user does not exist (any more). */
+    @Override
     public Optional<Set<String>> roles(String user) {
-        if (engine == null) {
+        if (user == null || !editable()) {
             return Optional.empty();
         }
-        UserPrincipal principal = engine.lookupUser(user);
-        if (principal == null) {
-            return Optional.empty();
+        return withEngine(engine -> {
+            UserPrincipal principal = engine.lookupUser(user);
+            if (principal == null) {
+                return Optional.empty();
+            }
+            Set<String> roles = new TreeSet<>();
+            engine.listRoles(principal).stream().map(Principal::getName).forEach(roles::add);
+            return Optional.of(roles);
+        });
+    }
+
+    static void ownerOnly(Path file) {
+        try {
+            if (Files.exists(file)) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (UnsupportedOperationException | IOException e) {
+            LOG.warn("Rechte von {} konnten nicht auf 0600 gesetzt werden: {}", file, e.toString());
         }
-        Set<String> roles = new TreeSet<>();
-        engine.listRoles(principal).stream().map(Principal::getName).forEach(roles::add);
-        return Optional.of(roles);
     }
 }

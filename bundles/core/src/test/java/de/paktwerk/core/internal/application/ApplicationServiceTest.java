@@ -41,6 +41,10 @@ public class ApplicationServiceTest {
     @Before
     public void setUp() {
         f = new CoreFixture("100000.00");
+        f.realm.put("gemeinde", java.util.Set.of("municipality", "municipality:" + STUTTGART, "municipality:" + ULM));
+        f.realm.put("g", java.util.Set.of("municipality", "municipality:" + STUTTGART, "municipality:" + ULM));
+        f.realm.put("p1", java.util.Set.of("approver"));
+        f.realm.put("p2", java.util.Set.of("approver"));
         f.priceAsRequested();
         f.weights(Map.of(STUTTGART, 600L, ULM, 400L));
         f.budgets.setBudget("2017", AREA, euros("2000000.00"), "test");
@@ -97,8 +101,8 @@ public class ApplicationServiceTest {
         assertEquals("p2", confirmed.confirmedBy());
         assertEquals(ApplicationState.APPROVED, f.applications.get(a.id()).state());
         assertThrows(ConflictException.class, () -> f.applications.confirm(a.id(), "p3"));
-        // at or below the threshold one approver suffices
-        Application b = draft(STUTTGART, "100000.00");
+        // at or below the threshold one approver suffices (another applicant: the sum per applicant counts)
+        Application b = draft(ULM, "100000.00");
         f.applications.submit(b.id(), "gemeinde");
         assertTrue(f.applications.decide(b.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").effective());
     }
@@ -181,5 +185,78 @@ public class ApplicationServiceTest {
         long approvedInDb = g.applications.list(null, AREA, ApplicationState.APPROVED, 0, 1000).total();
         assertEquals(approved, approvedInDb);
         assertTrue(g.audit.verify().intact());
+    }
+
+    @Test
+    public void whoeverCreatedSubmittedOrActsForTheApplicantNeverDecidesConfirmsOrPaysOut() {
+        f.realm.put("anna", java.util.Set.of("approver"));
+        f.realm.put("bert", java.util.Set.of("approver"));
+        f.realm.put("mixed", java.util.Set.of("approver", "municipality:" + STUTTGART));
+        // created by an approver on the applicant's behalf: anna may not decide it, at any amount
+        Application a = f.applications.create(new NewApplication(STUTTGART, AREA, "2017", euros("10.00"), null, null), "anna");
+        f.applications.submit(a.id(), "bert");
+        long audit = f.audit.verify().entriesChecked();
+        ForbiddenException byCreator = assertThrows(ForbiddenException.class,
+                () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "anna"));
+        assertTrue(byCreator.getMessage(), byCreator.getMessage().contains("angelegt"));
+        ForbiddenException bySubmitter = assertThrows(ForbiddenException.class,
+                () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "bert"));
+        assertTrue(bySubmitter.getMessage(), bySubmitter.getMessage().contains("eingereicht"));
+        ForbiddenException byScope = assertThrows(ForbiddenException.class,
+                () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "mixed"));
+        assertTrue(byScope.getMessage(), byScope.getMessage().contains("Antragsteller " + STUTTGART));
+        assertEquals(audit, f.audit.verify().entriesChecked());
+        assertEquals(ApplicationState.SUBMITTED, f.applications.get(a.id()).state());
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        // paying out on the office's side: not by its creator
+        assertThrows(ForbiddenException.class, () -> f.applications.drawdown(a.id(), euros("5.00"), "anna"));
+        assertEquals(euros("5.00"), f.applications.drawdown(a.id(), euros("5.00"), "p2").amount());
+        // confirming: a large application created by anna waits for a second approver; anna may not be it
+        Application big = f.applications.create(new NewApplication(ULM, AREA, "2017", euros("150000.00"), null, null), "anna");
+        f.applications.submit(big.id(), "g");
+        assertTrue(f.applications.decide(big.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").needsConfirmation());
+        assertThrows(ForbiddenException.class, () -> f.applications.confirm(big.id(), "anna"));
+        assertEquals("p2", f.applications.confirm(big.id(), "p2").confirmedBy());
+    }
+
+    @Test
+    public void splittingDoesNotAvoidFourEyes() {
+        Application a = draft(STUTTGART, "60000.00");
+        Application b = draft(STUTTGART, "60000.00");
+        Application other = draft(ULM, "60000.00");
+        for (Application x : List.of(a, b, other)) {
+            f.applications.submit(x.id(), "g");
+        }
+        assertFalse(f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").needsConfirmation());
+        // 60,000.00 + 60,000.00 = 120,000.00 for Stuttgart in this area and period: above 100,000.00
+        assertTrue(f.applications.decide(b.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").needsConfirmation());
+        assertFalse(f.applications.decide(other.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").needsConfirmation());
+    }
+
+    @Test
+    public void decisionNumbersHaveNoGapsWhenADecisionIsRefused() {
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear();
+        Application a = draft(ULM, "1000.00");
+        Application tooMuch = draft(ULM, "900000.00"); // Ulm's share is 800,000.00
+        Application c = draft(ULM, "2000.00");
+        for (Application x : List.of(a, tooMuch, c)) {
+            f.applications.submit(x.id(), "g");
+        }
+        assertEquals("PFI-" + year + "-000001", f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").number());
+        assertThrows(ConflictException.class, () -> f.applications.decide(tooMuch.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"));
+        assertEquals("PFI-" + year + "-000002", f.applications.decide(c.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").number());
+    }
+
+    @Test
+    public void theOfficeRecordsAProofOfUseOnlyOnBehalfWithAReasonAndTheReasonStaysOutOfTheChain() {
+        Application a = draft(STUTTGART, "50000.00");
+        f.applications.submit(a.id(), "g");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        f.applications.drawdown(a.id(), euros("50000.00"), "g");
+        assertThrows(InvalidInputException.class, () -> f.applications.proofOfUse(a.id(), euros("41500.00"), null, "p2"));
+        String reason = "Vorgelegt per Post am 2018-03-01";
+        assertEquals(euros("8500.00"), f.applications.proofOfUse(a.id(), euros("41500.00"), reason, "p2").reclaim());
+        String trail = f.audit.entries("proof_of_use", "1").toString();
+        assertTrue(trail, trail.contains("onBehalf") && !trail.contains("Post"));
     }
 }

@@ -42,6 +42,8 @@ public final class CoreFixture {
     public final BudgetServiceImpl budgets;
     public final DistributionServiceImpl distributions;
     public final ApplicationServiceImpl applications;
+    /** The realm as the fixture's services see it: user → roles and scopes. */
+    public final Map<String, java.util.Set<String>> realm = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CoreFixture(String fourEyesThreshold) {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
@@ -60,7 +62,8 @@ public final class CoreFixture {
         ApprovalConfig config = mock(ApprovalConfig.class);
         when(config.fourEyesThreshold()).thenReturn(fourEyesThreshold);
         when(config.decisionPrefix()).thenReturn("PFI");
-        applications = new ApplicationServiceImpl(database, audit, areas, registry, config);
+        applications = new ApplicationServiceImpl(database, audit, areas, registry,
+                user -> java.util.Optional.ofNullable(realm.get(user)), config);
     }
 
     /** Sets the key the mocked area supplies. */

@@ -80,16 +80,32 @@ public class ImResource {
         return Response.status(201).entity(store.createPosition(RestParams.body(body), Web.actor(sc))).build();
     }
 
+    /**
+     * Positions carry the managers' names: the approval office and auditors see all, a municipality or district
+     * its own, a caseworker the positions it works on; anyone else's position answers 404.
+     */
+    private static boolean maySeePosition(Caller caller, Position p) {
+        return caller.seesAllMunicipalities() || caller.municipalities().contains(p.responsibleKey()) || caller.positions().contains(p.id());
+    }
+
     @GET
     @Path("positions")
-    public List<Position> positions(@QueryParam("responsible") String responsible) {
-        return store.positions(RestParams.optional(responsible));
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
+    public List<Position> positions(@QueryParam("responsible") String responsible, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        return store.positions(RestParams.optional(responsible)).stream().filter(p -> maySeePosition(caller, p)).toList();
     }
 
     @GET
     @Path("positions/{id}")
-    public Position position(@PathParam("id") String id) {
-        return store.position(RestParams.id(id, "Stellennummer"));
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
+    public Position position(@PathParam("id") String id, @Context SecurityContext sc) {
+        long positionId = RestParams.id(id, "Stellennummer");
+        Position p = store.position(positionId);
+        if (!maySeePosition(Caller.of(sc), p)) {
+            throw new UnknownEntityException("Stelle " + positionId + " ist unbekannt.");
+        }
+        return p;
     }
 
     /** Prices positions as an application would, without storing anything. */
@@ -117,11 +133,11 @@ public class ImResource {
         Caller caller = Caller.of(sc);
         Long positionId = RestParams.optionalId(position, "Stellennummer");
         if (caller.has(Caller.ADMIN)) {
-            return store.cases(RestParams.optional(municipality), positionId);
+            return store.listCases(RestParams.optional(municipality), positionId == null ? null : java.util.Set.of(positionId), Web.actor(sc));
         }
         java.util.Set<Long> own = caller.positions();
-        return store.cases(RestParams.optional(municipality), positionId == null ? own
-                : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of());
+        return store.listCases(RestParams.optional(municipality), positionId == null ? own
+                : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of(), Web.actor(sc));
     }
 
     /** A caseworker keeps only the caseload of its own positions; admin keeps all. */

@@ -1,0 +1,29 @@
+package de.paktwerk.core.internal.rest;
+
+import de.paktwerk.core.api.rest.PaktwerkRest;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.HttpHeaders;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+
+/**
+ * Every answer of a Paktwerk API may carry personal data (cases, plans, managers' names, applications): no
+ * browser, proxy or client cache may keep it. {@code Cache-Control: no-store} on every response of every
+ * Paktwerk application.
+ */
+@Component(service = ContainerResponseFilter.class)
+@JaxrsExtension
+@JaxrsName("paktwerk-no-store")
+@JaxrsApplicationSelect(PaktwerkRest.API_SELECT)
+public class NoStoreFilter implements ContainerResponseFilter {
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.getHeaders().putSingle("Pragma", "no-cache");
+    }
+}

@@ -1,0 +1,16 @@
+package de.paktwerk.core.internal.security;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The current roles and scopes of a user by name, as the realm holds them now. The core's rules of
+ * separation of duties ask it who someone is when they act, whichever way they came in (REST, token,
+ * console).
+ */
+@FunctionalInterface
+public interface ActorRoles {
+
+    /** The user's roles now; empty if the user does not exist. */
+    Optional<Set<String>> roles(String user);
+}

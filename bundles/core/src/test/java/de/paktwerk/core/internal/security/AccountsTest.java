@@ -1,0 +1,109 @@
+package de.paktwerk.core.internal.security;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.PaktwerkException;
+import de.paktwerk.core.api.spi.ScopeType;
+import de.paktwerk.core.internal.testing.CoreFixture;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class AccountsTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    final CoreFixture f = new CoreFixture("100000.00");
+    RealmFixture realm;
+    Accounts accounts;
+    ApiTokens tokens;
+
+    /** Position 5 exists, nothing else. */
+    static final ScopeType POSITIONS = new ScopeType() {
+        @Override
+        public String prefix() {
+            return "position";
+        }
+
+        @Override
+        public String requiredFor() {
+            return "caseworker";
+        }
+
+        @Override
+        public String title() {
+            return "Stelle";
+        }
+
+        @Override
+        public boolean exists(String value) {
+            return "5".equals(value);
+        }
+    };
+
+    @Before
+    public void setUp() throws Exception {
+        realm = new RealmFixture(tmp.getRoot().toPath(), "admin = secret,_g_:admingroup\n_g_\\:admingroup = group,admin,ssh\n");
+        tokens = new ApiTokens(f.database, f.audit, realm.users, new AuthCache());
+        accounts = new Accounts(realm.users, f.registry, f.audit, tokens);
+    }
+
+    Accounts.NewAccount account(String name, String role, List<String> keys, List<String> scopes, boolean replace) {
+        return new Accounts.NewAccount(name, "zwölf-Zeichen-1", role, keys, scopes, replace);
+    }
+
+    /** The refusal's message, and nothing was written to the realm. */
+    String refused(Class<? extends PaktwerkException> type, Accounts.NewAccount a) throws Exception {
+        String before = Files.readString(realm.file);
+        String message = assertThrows(type, () -> accounts.add(a, "admin")).getMessage();
+        assertEquals(before, Files.readString(realm.file));
+        return message;
+    }
+
+    @Test
+    public void eachRoleGetsExactlyTheScopesItNeedsAndNeverSsh() {
+        assertEquals(Set.of("municipality", "municipality:08421000"), accounts.add(account("ulm1", "municipality", List.of("08421000"), null, false), "admin"));
+        assertEquals(Set.of("approver"), accounts.add(account("anna", "approver", null, null, false), "admin"));
+        assertEquals(Set.of("auditor"), accounts.add(account("rita", "auditor", null, null, false), "admin"));
+        accounts.addScopeType(POSITIONS);
+        assertEquals(Set.of("caseworker", "position:5"), accounts.add(account("cw1", "caseworker", null, List.of("position:5"), false), "admin"));
+        assertEquals(Set.of("admin", "ssh"), realm.users.roles("admin").orElseThrow());
+        assertEquals(4, f.audit.entries(null, null, null, 0, 100).stream().filter(e -> e.entityType().equals("user")).count());
+    }
+
+    @Test
+    public void whatTheOfficeCannotAcceptIsRefusedAndChangesNothing() throws Exception {
+        assertTrue(refused(InvalidInputException.class, new Accounts.NewAccount("kurz", "elf-Zeichen", "auditor", null, null, false))
+                .contains("mindestens 12 Zeichen"));
+        assertTrue(refused(InvalidInputException.class, account("ulm1", "municipality", null, null, false)).contains("-m"));
+        assertTrue(refused(InvalidInputException.class, account("ulm1", "municipality", List.of("08999999"), null, false)).contains("08999999"));
+        assertTrue(refused(InvalidInputException.class, account("anna", "approver", List.of("08421000"), null, false)).contains("Trennung"));
+        assertTrue(refused(InvalidInputException.class, account("cw1", "caseworker", null, null, false)).contains("-p"));
+        accounts.addScopeType(POSITIONS);
+        assertTrue(refused(InvalidInputException.class, account("cw1", "caseworker", null, List.of("position:6"), false)).contains("'6'"));
+        assertTrue(refused(InvalidInputException.class, account("cw1", "caseworker", null, null, false)).contains("Stelle"));
+        assertTrue(refused(InvalidInputException.class, account("boss", "admin", null, null, false)).contains("Unbekannte Rolle"));
+    }
+
+    @Test
+    public void anExistingAccountIsReplacedOnlyWhenAskedAndLosesItsTokens() throws Exception {
+        accounts.add(account("anna", "approver", null, null, false), "admin");
+        ApiTokens.NewToken token = tokens.create("anna", "Fachverfahren", null, "admin");
+        assertTrue(refused(ConflictException.class, account("anna", "auditor", null, null, false)).contains("--replace"));
+        assertEquals(Set.of("approver"), realm.users.roles("anna").orElseThrow());
+        assertTrue(tokens.authenticate(token.token()).isPresent());
+        assertEquals(Set.of("auditor"), accounts.add(account("anna", "auditor", null, null, true), "admin"));
+        assertFalse(tokens.authenticate(token.token()).isPresent());
+        assertTrue(refused(ConflictException.class, account("admin", "auditor", null, null, true)).contains("Administrator"));
+    }
+}
