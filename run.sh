@@ -24,9 +24,12 @@ case "${1:-start}" in
 esac
 
 command -v java >/dev/null || { echo "Java 17 fehlt (z. B. apt-get install openjdk-17-jdk-headless)." >&2; exit 1; }
-command -v mvn >/dev/null || { echo "Maven fehlt (z. B. apt-get install maven)." >&2; exit 1; }
+if [ -n "${PAKTWERK_ADMIN_PASSWORD:-}" ] && [ ${#PAKTWERK_ADMIN_PASSWORD} -lt 12 ]; then
+  echo "PAKTWERK_ADMIN_PASSWORD muss mindestens 12 Zeichen lang sein." >&2; exit 1
+fi
 
 if [ ! -f "$TARBALL" ]; then
+  command -v mvn >/dev/null || { echo "Maven fehlt (z. B. apt-get install maven)." >&2; exit 1; }
   echo "Baue Paktwerk (einmalig, ohne Tests) …"
   mvn -B -q install -DskipTests
 fi
@@ -35,7 +38,7 @@ if [ ! -d "$HOME_DIR" ]; then
   tar xzf "$TARBALL" -C run-data
 fi
 if [ "$PORT" != "8181" ]; then
-  echo "org.osgi.service.http.port = ${PORT}" > "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = ${PORT}/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
 fi
 
 "$HOME_DIR/bin/start"
@@ -75,6 +78,7 @@ fi
 cat <<TXT
 Paktwerk läuft (Karaf ${HOME_DIR}).
   REST:      http://localhost:${PORT}/api/core/   und   http://localhost:${PORT}/api/integration-management/
+  HTTPS:     https://localhost:8443/api/core/   (selbst signiertes Zertifikat, siehe README „HTTPS“)
   OpenAPI:   http://localhost:${PORT}/api/core/openapi.json
   Beispiel:  curl -u admin:${PW_HINT} 'http://localhost:${PORT}/api/core/municipalities?name=Ulm'
   Konsole:   ./run.sh console      (Befehle: paktwerk:*)

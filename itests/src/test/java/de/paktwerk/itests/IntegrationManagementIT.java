@@ -60,7 +60,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         long appId = app.path("id").asLong();
         post("/api/core/applications/" + appId + "/submit", ULM_USER, null).expect(200);
         // another municipality neither sees nor acts for Ulm
-        get("/api/core/applications/" + appId, MUNICIPALITY).expectProblem(403);
+        get("/api/core/applications/" + appId, MUNICIPALITY).expectProblem(404); // not 403: ids and owners are not enumerable
         post("/api/core/applications/" + appId + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201);
         assertEquals("APPROVED", get("/api/core/applications/" + appId, APPROVER1).json().path("state").asText());
         // a municipality with a share below 51,000.00 is refused with advice

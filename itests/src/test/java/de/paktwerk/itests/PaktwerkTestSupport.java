@@ -87,6 +87,22 @@ public abstract class PaktwerkTestSupport {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Runs a console command that must fail; returns the message of its error. */
+    protected String consoleFails(String[] roles, String command) {
+        try {
+            String out = console(roles, command);
+            throw new AssertionError("Befehl hätte scheitern müssen: " + command + " → " + out);
+        } catch (AssertionError e) {
+            throw e;
+        } catch (Exception e) {
+            StringBuilder messages = new StringBuilder();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                messages.append(t.getMessage()).append('\n');
+            }
+            return messages.toString();
+        }
+    }
+
     /** Adds a role (or scope) to a user of the realm, as an admin does on the console. */
     protected void grantRole(String user, String role) throws Exception {
         console(new String[] {"admin"}, "jaas:realm-manage --realm karaf", "jaas:role-add " + user + " " + role, "jaas:update");
@@ -135,6 +151,7 @@ public abstract class PaktwerkTestSupport {
         String karafVersion = System.getProperty("karaf.version");
         String localRepository = System.getProperty("org.ops4j.pax.url.mvn.localRepository");
         int httpPort = freePort();
+        int httpsPort = freePort();
         return org.ops4j.pax.exam.CoreOptions.composite(
                 karafDistributionConfiguration().frameworkUrl(distribution).name("Paktwerk")
                         .unpackDirectory(new File("target/exam")).useDeployFolder(false),
@@ -144,6 +161,14 @@ public abstract class PaktwerkTestSupport {
                 logLevel(LogLevelOption.LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
                 systemProperty("paktwerk.itest.http.port").value(String.valueOf(httpPort)),
+                // HTTPS with a keystore made by the distribution's own first-start script (bin/paktwerk-tls)
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure", String.valueOf(httpsPort)),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile("etc/paktwerk-tls.p12", keystore()),
+                systemProperty("paktwerk.itest.https.port").value(String.valueOf(httpsPort)),
+                systemProperty("paktwerk.itest.keystore").value(keystore().getAbsolutePath()),
+                systemProperty("paktwerk.readme").value(new File(System.getProperty("paktwerk.readme", "../README.md")).getAbsolutePath()),
+                // the login throttle counts per address, and every test talks from 127.0.0.1: LoginHardeningIT tests it
+                editConfigurationFilePut("etc/de.paktwerk.login.cfg", "maxFailures", "1000"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
@@ -181,6 +206,32 @@ public abstract class PaktwerkTestSupport {
                         "-classpath", "lib/jdk9plus/*" + File.pathSeparator + "lib/boot/*"));
     }
 
+    private static File keystore;
+
+    /** A keystore made once per test JVM by bin/paktwerk-tls of the built distribution. */
+    static synchronized File keystore() {
+        if (keystore == null) {
+            try {
+                File dir = new File("target/itest-tls").getAbsoluteFile();
+                dir.mkdirs();
+                File ks = new File(dir, "paktwerk-tls.p12");
+                if (!ks.exists()) {
+                    Process p = new ProcessBuilder(System.getProperty("paktwerk.tls.script"), dir.getPath()).inheritIO().start();
+                    if (p.waitFor() != 0 || !ks.exists()) {
+                        throw new IllegalStateException("bin/paktwerk-tls hat keinen Keystore erzeugt");
+                    }
+                }
+                keystore = ks;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return keystore;
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -190,7 +241,12 @@ public abstract class PaktwerkTestSupport {
     }
 
     /** An HTTP answer. */
-    protected record Resp(int status, String contentType, String body) {
+    protected record Resp(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).flatMap(e -> e.getValue().stream())
+                    .findFirst().orElse(null);
+        }
+
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -217,7 +273,11 @@ public abstract class PaktwerkTestSupport {
     }
 
     protected Resp request(String method, String path, String user, String contentType, String body, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(httpBase() + path)).timeout(Duration.ofSeconds(30));
+        return send(HTTP, httpBase() + path, method, user, contentType, body, headers);
+    }
+
+    protected Resp send(HttpClient client, String url, String method, String user, String contentType, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }
@@ -233,8 +293,8 @@ public abstract class PaktwerkTestSupport {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Resp(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body());
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Resp(r.statusCode(), r.headers().firstValue("Content-Type").orElse(null), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

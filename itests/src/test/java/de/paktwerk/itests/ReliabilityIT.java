@@ -41,9 +41,9 @@ public class ReliabilityIT extends PaktwerkTestSupport {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             String applicant = applicants[i % applicants.length];
-            long id = post("/api/core/applications", APPROVER1, "{\"applicantKey\":\"" + applicant + "\",\"areaId\":\"test-area\","
+            long id = post("/api/core/applications", APPROVER2, "{\"applicantKey\":\"" + applicant + "\",\"areaId\":\"test-area\","
                     + "\"periodId\":\"2018\",\"requested\":\"10000.00\"}").expect(201).json().path("id").asLong();
-            post("/api/core/applications/" + id + "/submit", APPROVER1, null).expect(200);
+            post("/api/core/applications/" + id + "/submit", APPROVER2, null).expect(200); // whoever files never decides
             ids.add(id);
         }
         ExecutorService pool = Executors.newFixedThreadPool(200);

@@ -5,7 +5,23 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import static org.junit.Assume.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.time.LocalDate;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.osgi.framework.Bundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,8 +99,10 @@ public class SecurityIT extends PaktwerkTestSupport {
                 row("GET", c + "/funding-areas", null, "U A A A A A A"),
                 row("GET", c + "/audit?entityType=budget&entityId=x", null, "U F F F A A F"),
                 row("GET", c + "/audit/verify", null, "U F F F A A F"),
+                row("GET", c + "/audit?actor=approver1&from=2020-01-01", null, "U F F F A A F"),
                 row("GET", c + "/openapi.json", null, "A A A A A A A"),
-                row("GET", im + "/positions", null, "U A A A A A A"),
+                row("GET", im + "/positions", null, "U F A A A A A"),
+                row("GET", im + "/positions/999", null, "U F A A A A A"),
                 row("POST", im + "/positions", "{\"responsibleKey\":\"08111000\"}", "U F A F A F F"),
                 row("POST", im + "/pricing", "{}", "U A A A A A A"),
                 row("POST", im + "/cases", "{\"id\":\"X-2\",\"municipalityKey\":\"08111000\",\"positionId\":999,\"birthYear\":1990,"
@@ -181,5 +199,219 @@ public class SecurityIT extends PaktwerkTestSupport {
         // the audit keeps only the pseudonymous id: no birth year, country or plan content
         String trail = get("/api/core/audit?entityType=im_case&entityId=OLD-1", AUDITOR).expect(200).body();
         assertTrue(trail, trail.contains("\"delete\"") && !trail.contains("IRQ") && !trail.contains("1980"));
+    }
+
+    /** The test area with a budget and a final distribution for 2019, once per container. */
+    private void testAreaWithBudget2019() throws Exception {
+        Bundle area = bundleContext.installBundle("mvn:de.paktwerk/paktwerk-test-area/" + System.getProperty("paktwerk.version"));
+        if (area.getState() != Bundle.ACTIVE) {
+            area.start();
+        }
+        await("Testbereich installiert", Duration.ofSeconds(20), () -> get("/api/core/funding-areas", APPROVER1).body().contains("test-area"));
+        if (get("/api/core/distributions?area=test-area&period=2019", APPROVER1).json().size() == 0) {
+            put("/api/core/periods/2019/budgets/test-area", APPROVER1, "{\"amount\":\"1000000.00\"}").expect(200);
+            post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2019\",\"kind\":\"FINAL\","
+                    + "\"amount\":\"1000000.00\",\"referenceDate\":\"2017-09-15\"}").expect(201);
+        }
+    }
+
+    private long filed(String creator, String applicant, String amount) {
+        long id = post("/api/core/applications", creator, "{\"applicantKey\":\"" + applicant + "\",\"areaId\":\"test-area\","
+                + "\"periodId\":\"2019\",\"requested\":\"" + amount + "\"}").expect(201).json().path("id").asLong();
+        post("/api/core/applications/" + id + "/submit", creator, null).expect(200);
+        return id;
+    }
+
+    @Test
+    public void whoeverFiledAnApplicationNeverDecidesItAndOthersCannotEvenSeeIt() throws Exception {
+        testAreaWithBudget2019();
+        long id = filed(APPROVER2, "08111000", "50000.00");
+        int auditBefore = get("/api/core/audit/verify", AUDITOR).json().path("entriesChecked").asInt();
+        JsonNode refused = post("/api/core/applications/" + id + "/decision", APPROVER2, "{\"outcome\":\"APPROVED\"}").expectProblem(403).json();
+        assertTrue(refused.toString(), refused.path("detail").asText().startsWith("Trennung der Aufgaben: Sie haben den Antrag " + id + " angelegt"));
+        assertEquals(auditBefore, get("/api/core/audit/verify", AUDITOR).json().path("entriesChecked").asInt());
+        assertEquals("SUBMITTED", get("/api/core/applications/" + id, APPROVER1).json().path("state").asText());
+        post("/api/core/applications/" + id + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201);
+
+        // another municipality: 404 with the same words as for an id that does not exist
+        String foreign = get("/api/core/applications/" + id, ULM_USER).expectProblem(404).json().path("detail").asText();
+        assertEquals("Antrag " + id + " ist unbekannt.", foreign);
+        assertEquals("Antrag 987654 ist unbekannt.", get("/api/core/applications/987654", ULM_USER).expectProblem(404).json().path("detail").asText());
+        post("/api/core/applications/" + id + "/drawdowns", ULM_USER, "{\"amount\":\"1.00\"}").expectProblem(404);
+
+        // the applicant draws; the office records the proof of use only on its behalf, with a reason kept out of the chain
+        post("/api/core/applications/" + id + "/drawdowns", MUNICIPALITY, "{\"amount\":\"50000.00\"}").expect(201);
+        JsonNode noReason = post("/api/core/applications/" + id + "/proof-of-use", APPROVER1, "{\"spent\":\"41500.00\"}").expectProblem(400).json();
+        assertTrue(noReason.toString(), noReason.path("detail").asText().contains("Begründung"));
+        post("/api/core/applications/" + id + "/proof-of-use", APPROVER2, "{\"spent\":\"41500.00\",\"reason\":\"per Post\"}").expectProblem(403);
+        JsonNode proof = post("/api/core/applications/" + id + "/proof-of-use", APPROVER1,
+                "{\"spent\":\"41500.00\",\"reason\":\"Nachweis per Post vom 2019-03-01\"}").expect(201).json();
+        assertEquals("8500.00", proof.path("reclaim").asText());
+        String trail = get("/api/core/audit?entityType=proof_of_use&entityId=" + proof.path("id").asLong(), AUDITOR).expect(200).body();
+        assertTrue(trail, trail.contains("onBehalf") && !trail.contains("Post vom"));
+
+        // path parameters are repeated with at most 100 characters
+        String longId = "9".repeat(300);
+        String detail = get("/api/core/applications/" + longId, APPROVER1).expectProblem(400).json().path("detail").asText();
+        assertFalse(detail, detail.contains("9".repeat(101)));
+        grantRole(CASEWORKER, "position:1");
+        String caseDetail = get("/api/integration-management/cases/" + "x".repeat(300), CASEWORKER).expectProblem(404).json().path("detail").asText();
+        assertFalse(caseDetail, caseDetail.contains("x".repeat(101)));
+    }
+
+    @Test
+    public void splittingAnApplicationDoesNotAvoidTheSecondApprover() throws Exception {
+        testAreaWithBudget2019();
+        long first = filed(MUNICIPALITY, "08111000", "60000.00");
+        long second = filed(MUNICIPALITY, "08111000", "60000.00");
+        assertFalse(post("/api/core/applications/" + first + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
+                .path("needsConfirmation").asBoolean());
+        assertTrue(post("/api/core/applications/" + second + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
+                .path("needsConfirmation").asBoolean());
+    }
+
+    @Test
+    public void positionsCasesAndTheirAuditAreScoped() throws Exception {
+        await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        long position = post("/api/integration-management/positions", APPROVER1, "{\"responsibleKey\":\"08111000\",\"managerName\":\"E. Geheim\","
+                + "\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-01-01\"}").expect(201).json().path("id").asLong();
+        assertFalse(get("/api/integration-management/positions", ULM_USER).expect(200).body().contains("E. Geheim"));
+        get("/api/integration-management/positions/" + position, ULM_USER).expectProblem(404);
+        assertTrue(get("/api/integration-management/positions", MUNICIPALITY).expect(200).body().contains("E. Geheim"));
+        assertEquals(position, get("/api/integration-management/positions/" + position, AUDITOR).expect(200).json().path("id").asLong());
+        get("/api/integration-management/positions", NOBODY).expectProblem(403);
+
+        grantRole(CASEWORKER, "position:" + position);
+        String kase = "{\"id\":\"%s\",\"municipalityKey\":\"%s\",\"positionId\":" + position
+                + ",\"birthYear\":1985,\"country\":\"AFG\",\"householdSize\":2,\"arrivalDate\":\"2016-05-01\",\"counsellingStart\":\"2017-02-01\"}";
+        JsonNode elsewhere = post("/api/integration-management/cases", CASEWORKER, String.format(kase, "SCOPE-ULM", "08421000")).expectProblem(400).json();
+        assertTrue(elsewhere.toString(), elsewhere.path("detail").asText().contains("gehört nicht zum Gebiet der Stelle " + position));
+        post("/api/integration-management/cases", CASEWORKER, String.format(kase, "SCOPE-S1", "08111000")).expect(201);
+        Resp list = get("/api/integration-management/cases?position=" + position, CASEWORKER).expect(200);
+        assertEquals("no-store", list.header("Cache-Control"));
+        JsonNode trail = get("/api/core/audit?entityType=im_case&entityId=SCOPE-S1", AUDITOR).expect(200).json();
+        assertEquals(List.of("create", "list"), List.of(trail.get(0).path("action").asText(), trail.get(trail.size() - 1).path("action").asText()));
+        assertEquals(CASEWORKER, trail.get(trail.size() - 1).path("actor").asText());
+        // by actor and time range: what the caseworker did today, and nothing before 2000
+        String today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+        JsonNode byActor = get("/api/core/audit?actor=" + CASEWORKER + "&from=" + today, AUDITOR).expect(200).json();
+        assertTrue(byActor.toString(), byActor.size() >= 2);
+        byActor.forEach(e -> assertEquals(CASEWORKER, e.path("actor").asText()));
+        assertEquals(0, get("/api/core/audit?actor=" + CASEWORKER + "&to=2000-01-01", AUDITOR).expect(200).json().size());
+        get("/api/core/audit?actor=" + CASEWORKER, MUNICIPALITY).expectProblem(403);
+    }
+
+    @Test
+    public void aTokenFollowsItsUsersCurrentRolesExpiresAndDiesWithItsUser() throws Exception {
+        String[] admin = {"admin"};
+        String created = console(admin, "paktwerk:user-add -m 08421000 tokuser zwölf-Zeichen-lang municipality");
+        assertTrue(created, created.contains("municipality:08421000"));
+        String out = console(admin, "paktwerk:token-create -e 2027-06-30 tokuser 'Fachverfahren'");
+        Matcher m = Pattern.compile("(pw_[A-Za-z0-9]{40})").matcher(out);
+        assertTrue(out, m.find());
+        String bearer = "Bearer " + m.group(1);
+        assertTrue(console(admin, "paktwerk:tokens").contains("2027-06-29T22:00:00Z")); // start of 2027-06-30 in Berlin
+        assertEquals(200, request("GET", "/api/core/applications?applicant=08421000", null, null, null, "Authorization", bearer).status());
+        console(admin, "jaas:realm-manage --realm karaf", "jaas:role-delete tokuser municipality:08421000", "jaas:update");
+        assertEquals(403, request("GET", "/api/core/applications?applicant=08421000", null, null, null, "Authorization", bearer).status());
+        console(admin, "jaas:realm-manage --realm karaf", "jaas:user-delete tokuser", "jaas:update");
+        assertEquals(401, request("GET", "/api/core/periods", null, null, null, "Authorization", bearer).status());
+        // an account created later under the same name does not inherit the token
+        console(admin, "paktwerk:user-add -m 08421000 tokuser zwölf-Zeichen-lang municipality");
+        assertEquals(401, request("GET", "/api/core/periods", null, null, null, "Authorization", bearer).status());
+        // paktwerk:user-add on an existing user is refused without --replace
+        String again = consoleFails(admin, "paktwerk:user-add tokuser zwölf-Zeichen-lang auditor");
+        assertTrue(again, again.contains("--replace"));
+        assertTrue(console(admin, "paktwerk:user-add --replace tokuser zwölf-Zeichen-lang auditor").contains("[auditor]"));
+    }
+
+    /** The README's console examples, as written, against the running platform. */
+    @Test
+    public void theReadmesConsoleExamplesWorkAsWritten() throws Exception {
+        await("Modul antwortet", Duration.ofSeconds(30), () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
+        String readme = Files.readString(Path.of(System.getProperty("paktwerk.readme")));
+        int section = readme.indexOf("## Users and tokens");
+        assertTrue("README hat keinen Abschnitt 'Users and tokens'", section >= 0);
+        int open = readme.indexOf("```", section);
+        int close = readme.indexOf("```", open + 3);
+        List<String> lines = new ArrayList<>();
+        for (String line : readme.substring(readme.indexOf('\n', open) + 1, close).split("\n")) {
+            String command = line.replaceAll("\\s+#.*$", "").trim();
+            if (command.startsWith("paktwerk:")) {
+                lines.add(command.replace("<Passwort>", "ein-langes-Passwort"));
+            }
+        }
+        assertTrue(lines.toString(), lines.size() >= 5);
+        // the caseworker example names position 1: make sure it exists
+        if (get("/api/integration-management/positions/1", APPROVER1).status() == 404) {
+            post("/api/integration-management/positions", APPROVER1, "{\"responsibleKey\":\"08421000\",\"managerName\":\"R. Eins\","
+                    + "\"fte\":\"1\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-01-01\"}").expect(201);
+        }
+        String tokenNumber = null;
+        for (String line : lines) {
+            if (line.contains("<Nr.>")) {
+                assertTrue("token-create muss vor token-revoke stehen", tokenNumber != null);
+                line = line.replace("<Nr.>", tokenNumber);
+            }
+            String out = console(new String[] {"admin"}, line);
+            Matcher created = Pattern.compile("Token (\\d+) für").matcher(out);
+            if (created.find()) {
+                tokenNumber = created.group(1);
+            }
+            assertFalse(line + " → " + out, out.contains("Error") || out.contains("Fehler") || out.contains("too many arguments")
+                    || out.contains("ungültig") || out.contains("unbekannt"));
+        }
+        // the roles and scopes table names exactly the roles the platform knows
+        int table = readme.indexOf("### Roles and scopes");
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)` \\|").matcher(readme.substring(table, readme.indexOf("\n## ", table)));
+        while (row.find()) {
+            roles.add(row.group(1));
+        }
+        assertEquals(java.util.Set.of("admin", "approver", "auditor", "caseworker", "municipality"), roles);
+    }
+
+    @Test
+    public void httpsServesWithTheFirstStartCertificateAndSecretsAreForTheOwnerOnly() throws Exception {
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(Path.of(System.getProperty("paktwerk.itest.keystore")))) {
+            ks.load(in, "paktwerk-demo".toCharArray());
+        }
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("paktwerk", ks.getCertificate("paktwerk"));
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, tmf.getTrustManagers(), null);
+        HttpClient https = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+        Resp r = send(https, "https://localhost:" + System.getProperty("paktwerk.itest.https.port") + "/api/core/periods", "GET", APPROVER1, null, null);
+        assertEquals(200, r.status());
+        assertEquals("no-store", r.header("Cache-Control"));
+
+        Path etc = Path.of(System.getProperty("karaf.etc"));
+        Path data = Path.of(System.getProperty("karaf.data"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(etc.resolve("users.properties"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("paktwerk"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("paktwerk/paktwerk.mv.db"))));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(Path.of(System.getProperty("paktwerk.itest.keystore")))));
+
+        // plain HTTP answers on 127.0.0.1 only
+        InetAddress outside = null;
+        for (NetworkInterface ni : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                if (a instanceof Inet4Address && !a.isLoopbackAddress() && ni.isUp()) {
+                    outside = a;
+                }
+            }
+        }
+        assumeTrue("keine Netzwerkschnittstelle außer loopback", outside != null);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(outside, Integer.getInteger("paktwerk.itest.http.port")), 2000);
+            fail("HTTP antwortet auf " + outside);
+        } catch (ConnectException expected) {
+            // refused: nothing listens there
+        }
+
     }
 }
