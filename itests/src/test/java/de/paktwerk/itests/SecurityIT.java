@@ -209,9 +209,9 @@ public class SecurityIT extends PaktwerkTestSupport {
         }
         await("Testbereich installiert", Duration.ofSeconds(20), () -> get("/api/core/funding-areas", APPROVER1).body().contains("test-area"));
         if (get("/api/core/distributions?area=test-area&period=2019", APPROVER1).json().size() == 0) {
-            put("/api/core/periods/2019/budgets/test-area", APPROVER1, "{\"amount\":\"1000000.00\"}").expect(200);
+            put("/api/core/periods/2019/budgets/test-area", APPROVER1, "{\"amount\":\"20000000.00\"}").expect(200);
             post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2019\",\"kind\":\"FINAL\","
-                    + "\"amount\":\"1000000.00\",\"referenceDate\":\"2017-09-15\"}").expect(201);
+                    + "\"amount\":\"20000000.00\",\"referenceDate\":\"2017-09-15\"}").expect(201);
         }
     }
 
@@ -262,8 +262,9 @@ public class SecurityIT extends PaktwerkTestSupport {
     @Test
     public void splittingAnApplicationDoesNotAvoidTheSecondApprover() throws Exception {
         testAreaWithBudget2019();
-        long first = filed(MUNICIPALITY, "08111000", "60000.00");
-        long second = filed(MUNICIPALITY, "08111000", "60000.00");
+        // Heidelberg: no other test approves for it in this area and period
+        long first = filed(APPROVER2, "08221000", "60000.00");
+        long second = filed(APPROVER2, "08221000", "60000.00");
         assertFalse(post("/api/core/applications/" + first + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
                 .path("needsConfirmation").asBoolean());
         assertTrue(post("/api/core/applications/" + second + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
