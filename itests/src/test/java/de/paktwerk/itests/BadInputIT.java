@@ -1,6 +1,7 @@
 package de.paktwerk.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -98,6 +99,33 @@ public class BadInputIT extends PaktwerkTestSupport {
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":" + deep)).expectProblem(400);
         request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08111000,2017-09-15,-4\n").expectProblem(400);
         request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08999999,2017-09-15,4\n").expectProblem(400);
+        // amounts are plain ASCII decimals; the detail names the cause
+        for (String amount : new String[] {"1e3", "+5.00", " 5.00", ".5", "5.", "٥.٠٠"}) {
+            String detail = put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"" + amount + "\"}").expectProblem(400)
+                    .json().path("detail").asText();
+            assertTrue(amount + ": " + detail, detail.startsWith("Betrag '" + amount + "' ist kein Betrag"));
+        }
+        // a key given twice is refused and named, not "the last one wins"
+        String twice = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"applicantKey\":\"08421000\","
+                + "\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400).json().path("detail").asText();
+        assertEquals("Feld 'applicantKey' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.", twice);
+        // no Java type names in German messages
+        String date = post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"FINAL\","
+                + "\"amount\":\"1.00\",\"referenceDate\":\"15.09.2017\"}").expectProblem(400).json().path("detail").asText();
+        assertTrue(date, date.contains("Datum im Format JJJJ-MM-TT") && !date.contains("LocalDate"));
+        // the FTE share "42949673.46" overflowed to 0.50 before
+        String fte = post("/api/integration-management/pricing", MUNICIPALITY, "{\"positions\":[{\"responsibleKey\":\"08111000\","
+                + "\"managerName\":\"X\",\"fte\":\"42949673.46\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}")
+                .expectProblem(400).json().path("detail").asText();
+        assertTrue(fte, fte.startsWith("Stellenanteil '42949673.46' ist kein Stellenanteil"));
+        // a chunked body over the limit (no Content-Length) is 413, not a complaint about a field
+        java.net.http.HttpRequest chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(httpBase() + "/api/core/applications"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((MUNICIPALITY + ":" + PW).getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))).build();
+        java.net.http.HttpResponse<String> tooBig = java.net.http.HttpClient.newHttpClient().send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(tooBig.body(), 413, tooBig.statusCode());
+        assertTrue(tooBig.body(), tooBig.body().contains("größer als erlaubt"));
 
         assertEquals("the audit chain grew: something was changed", auditBefore, auditLength());
         assertEquals(budgets, get("/api/core/periods/2017/budgets", APPROVER1).expect(200).body());

@@ -108,8 +108,10 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         long readsBefore = count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'");
         get("/api/integration-management/cases/ULM-0001/plan?reason=Hilfeplangespraech", CASEWORKER).expect(200);
         assertEquals(readsBefore + 1, count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_log WHERE entity_type = 'im_plan' AND action = 'read'"
-                + " AND actor = '" + CASEWORKER + "' AND after_json LIKE '%Hilfeplangespraech%'"));
+        // the reason is free text: it stays with the case (deleted with it), the chain only notes that one was given
+        assertEquals(1, count("SELECT COUNT(*) FROM im_access_reason WHERE case_id = 'ULM-0001' AND actor = '" + CASEWORKER
+                + "' AND reason = 'Hilfeplangespraech'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%Hilfeplangespraech%'"));
 
         // the operator removes the module
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
@@ -132,6 +134,14 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 .path("goals").get(0).path("description").asText());
         assertTrue(areaListed());
         assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
+
+        // the audit chain cannot be deleted: after the whole tour it holds no manager name, birth year, country,
+        // plan text or free text from a payload, in any column
+        for (String personal : new String[] {"A. Beispiel", "1990", "SYR", "Deutsch B1", "Abendkurs", "Praktikum", "läuft",
+                "Hilfeplangespraech"}) {
+            assertEquals(personal, 0, count("SELECT COUNT(*) FROM audit_log WHERE COALESCE(before_json, '') LIKE '%" + personal
+                    + "%' OR COALESCE(after_json, '') LIKE '%" + personal + "%' OR entity_id LIKE '%" + personal + "%'"));
+        }
     }
 
     /** Bad input on every module endpoint: 4xx problem+json, and nothing changes (audit length, module tables). */

@@ -23,6 +23,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
+@org.junit.FixMethodOrder(org.junit.runners.MethodSorters.NAME_ASCENDING) // the login test blocks this address: it runs last
 public class LoginHardeningIT extends PaktwerkTestSupport {
 
     static final String WRONG = "falsches-Passwort-xyz";
@@ -31,6 +32,29 @@ public class LoginHardeningIT extends PaktwerkTestSupport {
     protected Option extraOptions() {
         // the shipped default (the other test classes raise it: all their requests come from 127.0.0.1)
         return editConfigurationFilePut("etc/de.paktwerk.login.cfg", "maxFailures", "10");
+    }
+
+    /** This container is a production installation: no demo feature. */
+    @Override
+    protected boolean demo() {
+        return false;
+    }
+
+    @javax.inject.Inject
+    protected org.apache.karaf.features.FeaturesService features;
+
+    @Test
+    public void aProductionInstallationHasNoDemoDataUntilTheDemoFeatureIsInstalled() throws Exception {
+        assertFalse(features.isInstalled(features.getFeature("paktwerk-demo")));
+        assertEquals("[]", get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).expect(200).body());
+        features.installFeature("paktwerk-demo", java.util.EnumSet.noneOf(org.apache.karaf.features.FeaturesService.Option.class));
+        await("synthetische Zahlen erscheinen", java.time.Duration.ofSeconds(30),
+                () -> get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).body().contains("\"synthetic\":true"));
+        assertEquals(3, get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).json().size());
+    }
+
+    static String sha256(String s) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 
     private Resp basic(String user, String password) {
@@ -47,7 +71,8 @@ public class LoginHardeningIT extends PaktwerkTestSupport {
         assertEquals(9, trail.size());
         for (JsonNode e : trail) {
             assertEquals("failure", e.path("action").asText());
-            assertEquals("{\"address\":\"127.0.0.1\"}", e.path("after").asText());
+            // the address is personal data: the chain keeps that it was recorded and its hash; the log has it
+            assertEquals("{\"changed\":[\"address\"],\"sha256\":\"" + sha256("{\"address\":\"127.0.0.1\"}") + "\"}", e.path("after").asText());
         }
         assertFalse(trail.toString().contains(WRONG));
         // an unknown name is audited as such: whatever was typed (it could be a password) stays out of the chain

@@ -140,6 +140,11 @@ public abstract class PaktwerkTestSupport {
         return options(baseOptions(), extraOptions());
     }
 
+    /** Whether the container boots the demo feature (synthetic refugee counts), as ./run.sh does. */
+    protected boolean demo() {
+        return true;
+    }
+
     /** Further options of a test class, e.g. a different boot feature list. */
     protected Option extraOptions() {
         return org.ops4j.pax.exam.CoreOptions.composite();
@@ -167,6 +172,9 @@ public abstract class PaktwerkTestSupport {
                 systemProperty("paktwerk.itest.https.port").value(String.valueOf(httpsPort)),
                 systemProperty("paktwerk.itest.keystore").value(keystore().getAbsolutePath()),
                 systemProperty("paktwerk.readme").value(new File(System.getProperty("paktwerk.readme", "../README.md")).getAbsolutePath()),
+                org.ops4j.pax.exam.CoreOptions.when(demo()).useOptions(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features(
+                        maven().groupId("de.paktwerk").artifactId("paktwerk-features").type("xml").classifier("features")
+                                .version(System.getProperty("paktwerk.version")), "paktwerk-demo")),
                 // the login throttle counts per address, and every test talks from 127.0.0.1: LoginHardeningIT tests it
                 editConfigurationFilePut("etc/de.paktwerk.login.cfg", "maxFailures", "1000"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),

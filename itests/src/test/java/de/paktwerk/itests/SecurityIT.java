@@ -101,6 +101,7 @@ public class SecurityIT extends PaktwerkTestSupport {
                 row("GET", c + "/audit/verify", null, "U F F F A A F"),
                 row("GET", c + "/audit?actor=approver1&from=2020-01-01", null, "U F F F A A F"),
                 row("GET", c + "/openapi.json", null, "A A A A A A A"),
+                row("GET", c + "/health", null, "A A A A A A A"),
                 row("GET", im + "/positions", null, "U F A A A A A"),
                 row("GET", im + "/positions/999", null, "U F A A A A A"),
                 row("POST", im + "/positions", "{\"responsibleKey\":\"08111000\"}", "U F A F A F F"),
@@ -162,6 +163,12 @@ public class SecurityIT extends PaktwerkTestSupport {
     }
 
     @Test
+    public void healthAnswersWithoutCredentialsAndSaysNothingElse() {
+        Resp health = get("/api/core/health", null).expect(200);
+        assertEquals("{\"status\":\"UP\"}", health.body());
+    }
+
+    @Test
     public void theShippedDistributionHasNoDefaultLogin() throws Exception {
         assertEquals(401, request("GET", "/api/core/periods", "karaf", null, null, "Authorization",
                 "Basic " + java.util.Base64.getEncoder().encodeToString("karaf:karaf".getBytes())).status());
@@ -186,13 +193,21 @@ public class SecurityIT extends PaktwerkTestSupport {
         String kase = "{\"id\":\"%s\",\"municipalityKey\":\"08111000\",\"positionId\":" + position
                 + ",\"birthYear\":1980,\"country\":\"IRQ\",\"householdSize\":3,\"arrivalDate\":\"2015-06-01\",\"counsellingStart\":\"2016-01-01\"}";
         post("/api/integration-management/cases", CASEWORKER, String.format(kase, "OLD-1")).expect(201);
-        post("/api/integration-management/cases", CASEWORKER, String.format(kase, "OPEN-1")).expect(201);
+        // still open and within its latest possible end: stays
+        post("/api/integration-management/cases", CASEWORKER, String.format(kase, "OPEN-1").replace("2016-01-01",
+                LocalDate.now().minusMonths(1).toString())).expect(201);
+        // never closed: counselling from 2010 could have lasted until 2013 at most; 24 months later it is deleted
+        post("/api/integration-management/cases", CASEWORKER, String.format(kase, "NEVER-CLOSED").replace("2016-01-01", "2010-01-01")
+                .replace("2015-06-01", "2009-06-01")).expect(201);
         put("/api/integration-management/cases/OLD-1/plan", CASEWORKER, "{\"agreedOn\":\"2016-02-01\",\"reviewIntervalMonths\":6,"
                 + "\"goals\":[{\"lifeArea\":\"HOUSING\",\"description\":\"Wohnung\"}]}").expect(200);
         post("/api/integration-management/cases/OLD-1/closing", CASEWORKER, "{\"end\":\"2018-12-31\"}").expect(200);
 
         String out = console(new String[] {"admin"}, "im:purge");
-        assertTrue(out, out.contains("OLD-1"));
+        assertTrue(out, out.contains("OLD-1") && out.contains("NEVER-CLOSED") && !out.contains("OPEN-1"));
+        // the console user who ran it is recorded, not a fixed word
+        assertTrue(get("/api/core/audit?entityType=im_case&entityId=NEVER-CLOSED", AUDITOR).expect(200).body()
+                .contains("\"actor\":\"itest-admin\""));
         get("/api/integration-management/cases/OLD-1", CASEWORKER).expectProblem(404);
         get("/api/integration-management/cases/OPEN-1", CASEWORKER).expect(200);
         assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());

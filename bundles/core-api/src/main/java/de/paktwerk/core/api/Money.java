@@ -27,8 +27,12 @@ public record Money(long cents) implements Comparable<Money> {
         return new Money(Math.multiplyExact(euros, 100L));
     }
 
+    /** A plain ASCII decimal: optional minus, digits, optionally a point and one or two digits. */
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile("-?[0-9]{1,16}(\\.[0-9]{1,2})?");
+
     /**
-     * Parses a decimal euro amount with at most two decimal places ("1234.5", "1234.50", "1234").
+     * Parses a decimal euro amount with at most two decimal places ("1234.5", "1234.50", "1234"): plain ASCII
+     * digits only — no exponent, no plus sign, no blanks, no leading or trailing point, no other digit systems.
      *
      * @throws InvalidInputException with a German message if the text is not such an amount or is out of range
      */
@@ -37,15 +41,11 @@ public record Money(long cents) implements Comparable<Money> {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("Betrag fehlt.");
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("Betrag '" + abbreviate(text) + "' ist keine Dezimalzahl (z. B. \"1234.50\").");
+        if (!PLAIN.matcher(text).matches()) {
+            throw new InvalidInputException("Betrag '" + abbreviate(text) + "' ist kein Betrag: erwartet werden Ziffern mit höchstens zwei"
+                    + " Nachkommastellen nach einem Punkt, ohne Leerzeichen, z. B. \"1234.50\".");
         }
-        if (value.scale() > 2 && value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException("Betrag '" + abbreviate(text) + "' hat mehr als zwei Nachkommastellen.");
-        }
+        BigDecimal value = new BigDecimal(text);
         if (value.abs().compareTo(BigDecimal.valueOf(MAX.cents, 2)) > 0) {
             throw new InvalidInputException("Betrag '" + abbreviate(text) + "' ist unplausibel hoch.");
         }

@@ -41,7 +41,7 @@ public class ImRetention {
 
     private void purgeQuietly() {
         try {
-            purge("system");
+            purge(de.paktwerk.core.api.Actors.SYSTEM);
         } catch (RuntimeException e) {
             LOG.warn("Löschen abgelaufener Falldaten fehlgeschlagen; nächster Versuch morgen", e);
         }

@@ -130,8 +130,8 @@ public class ImStore {
                             + " experience, hire_date, funded_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     p.responsibleKey(), p.providerId(), p.managerName(), Rules.fte(p.fte()), p.qualification(), p.experience(),
                     p.hireDate(), p.fundedUntil(), now());
-            audit.append(c, actor, "im_position", String.valueOf(id), "create", null,
-                    "{\"responsibleKey\":\"" + p.responsibleKey() + "\",\"fte\":\"" + p.fte() + "\",\"qualification\":\"" + p.qualification() + "\"}");
+            audit.append(c, actor, "im_position", String.valueOf(id), "create", null, json(Map.of("responsibleKey", p.responsibleKey(),
+                    "fte", p.fte(), "qualification", String.valueOf(p.qualification()))));
             return position(c, id);
         });
     }
@@ -219,23 +219,33 @@ public class ImStore {
     public Case getCase(String id, String actor, String reason) {
         return tx.inTransaction(c -> {
             Case found = findCase(c, id);
-            audit.append(c, actor, "im_case", id, "read", null, reasonJson(reason));
+            audit.append(c, actor, "im_case", id, "read", null, accessReason(c, id, actor, reason));
             return found;
         });
     }
 
-    static String reasonJson(String reason) {
+    /** An audit record built by the JSON library, keys sorted. */
+    static String json(Map<String, ?> fields) {
+        try {
+            return IntegrationManagementArea.PAYLOAD.writeValueAsString(new java.util.TreeMap<>(fields));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Keeps the reason of a read with the case (deleted with it); the audit chain learns only that a reason was
+     * given. Returns the audit record.
+     */
+    private String accessReason(Connection c, String caseId, String actor, String reason) throws SQLException {
         if (reason == null) {
             return null;
         }
         if (reason.length() > 500) {
             throw new InvalidInputException("Der Grund ist länger als 500 Zeichen.");
         }
-        try {
-            return IntegrationManagementArea.PAYLOAD.writeValueAsString(Map.of("reason", reason));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        Sql.insert(c, "INSERT INTO im_access_reason (case_id, actor, at, reason) VALUES (?, ?, ?, ?)", caseId, actor, now(), reason);
+        return json(Map.of("reason", reason));
     }
 
     public List<Case> cases(String municipalityKey, Long positionId) {
@@ -332,9 +342,17 @@ public class ImStore {
     public List<String> purgeExpired(LocalDate today, String actor) {
         LocalDate before = rules.get().deleteEndedBefore(today);
         return tx.inTransaction(c -> {
-            List<String> ids = Sql.list(c, "SELECT id FROM im_case WHERE counselling_end IS NOT NULL AND counselling_end < ? ORDER BY id",
-                    rs -> rs.getString(1), before);
+            List<String> ids = new ArrayList<>(Sql.list(c, "SELECT id FROM im_case WHERE counselling_end IS NOT NULL AND counselling_end < ?"
+                    + " ORDER BY id", rs -> rs.getString(1), before));
+            // a case never closed is deleted after its latest possible end plus the retention period
+            for (Case open : Sql.list(c, "SELECT * FROM im_case WHERE counselling_end IS NULL ORDER BY id", this::mapCase)) {
+                if (open.latestEnd().isBefore(before)) {
+                    ids.add(open.id());
+                }
+            }
+            java.util.Collections.sort(ids);
             for (String id : ids) {
+                Sql.update(c, "DELETE FROM im_access_reason WHERE case_id = ?", id);
                 Sql.update(c, "DELETE FROM im_measure WHERE goal_id IN (SELECT id FROM im_goal WHERE case_id = ?)", id);
                 Sql.update(c, "DELETE FROM im_goal WHERE case_id = ?", id);
                 Sql.update(c, "DELETE FROM im_review WHERE case_id = ?", id);
@@ -433,7 +451,7 @@ public class ImStore {
     public Plan getPlan(String caseId, String actor, String reason) {
         return tx.inTransaction(c -> {
             Plan p = plan(c, caseId);
-            audit.append(c, actor, "im_plan", caseId, "read", null, reasonJson(reason));
+            audit.append(c, actor, "im_plan", caseId, "read", null, accessReason(c, caseId, actor, reason));
             return p;
         });
     }

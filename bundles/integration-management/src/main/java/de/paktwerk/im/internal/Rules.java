@@ -63,18 +63,16 @@ public final class Rules {
         return m;
     }
 
+    /** A plain ASCII share of a full-time position: a digit, optionally a point and one or two digits. */
+    private static final java.util.regex.Pattern FTE = java.util.regex.Pattern.compile("[0-9](\\.[0-9]{1,2})?");
+
     /** Parses an FTE share such as "0.5" into hundredths; at least 0.25, at most 1.0, two decimals. */
     public static int fte(String text) {
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text.trim());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new InvalidInputException("Stellenanteil '" + text + "' ist keine Dezimalzahl (z. B. \"0.5\").");
+        if (text == null || !FTE.matcher(text).matches()) {
+            throw new InvalidInputException("Stellenanteil '" + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "…" : text)
+                    + "' ist kein Stellenanteil: erwartet wird eine Dezimalzahl mit Punkt und höchstens zwei Nachkommastellen, z. B. \"0.5\".");
         }
-        if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException("Stellenanteil '" + text + "' hat mehr als zwei Nachkommastellen.");
-        }
-        int hundredths = value.movePointRight(2).intValue();
+        int hundredths = new BigDecimal(text).movePointRight(2).intValueExact();
         if (hundredths < MIN_FTE || hundredths > MAX_FTE) {
             throw new InvalidInputException("Der Stellenanteil muss zwischen 0,25 und 1,0 liegen, nicht " + text + ".");
         }

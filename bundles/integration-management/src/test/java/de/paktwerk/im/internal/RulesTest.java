@@ -52,7 +52,8 @@ public class RulesTest {
         assertEquals(25, Rules.fte("0.25"));
         assertEquals(100, Rules.fte("1"));
         assertEquals(50, Rules.fte("0.50"));
-        for (String bad : new String[] {"0.24", "1.01", "0", "-0.5", "0.333", "abc", "", "1e2"}) {
+        // "42949673.46" overflowed an int to 0.50 before
+        for (String bad : new String[] {"0.24", "1.01", "0", "-0.5", "0.333", "abc", "", "1e2", "42949673.46", " 0.5", ".5", "1.", "+0.5", "٠.٥"}) {
             assertThrows(bad, InvalidInputException.class, () -> Rules.fte(bad));
         }
         assertThrows(InvalidInputException.class, () -> Rules.fte(null));

@@ -21,6 +21,12 @@ import org.osgi.service.component.annotations.Reference;
  * The hash-chained audit log. Core services append inside their own transaction ({@link #append(Connection,
  * String, String, String, String, String, String)}), so a change and its audit entry commit together or not
  * at all; locking the single head row keeps the chain linear under concurrency.
+ *
+ * <p>The chain can never be deleted, so it never holds personal data: of the before/after snapshots a caller
+ * passes, an entry keeps only the names of the fields that changed and a SHA-256 of the snapshot
+ * ({@link AuditRecords#minimise}); the data itself lives in tables that retention can delete. Chains written
+ * before this rule are redacted once at start into a new segment whose first entry commits to the old head
+ * ({@link AuditRecords}).
  */
 @Component(service = AuditLog.class)
 public class AuditLogImpl implements AuditLog {
@@ -30,6 +36,10 @@ public class AuditLogImpl implements AuditLog {
     @Activate
     public AuditLogImpl(@Reference CoreDatabase database) {
         this.jdbc = database.jdbc();
+        jdbc.tx(c -> {
+            AuditRecords.redactLegacy(c);
+            return null;
+        });
     }
 
     @Override
@@ -53,6 +63,15 @@ public class AuditLogImpl implements AuditLog {
         long seq = lastSeq + 1;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String safeActor = actor == null ? "system" : actor;
+        String record = AuditRecords.minimise(before, after);
+        return insert(c, seq, at, safeActor, entityType, entityId, action, record, lastHash);
+    }
+
+    /** Writes an entry after {@code prevHash} and moves the head to it; the head row must be locked. */
+    static AuditEntry insert(Connection c, long seq, Instant at, String safeActor, String entityType, String entityId, String action,
+                             String record, String lastHash) throws SQLException {
+        String before = null;
+        String after = record;
         String hash = AuditChain.hash(lastHash, seq, at, safeActor, entityType, entityId, action, before, after);
         Sql.update(c, "INSERT INTO audit_log (seq, at, actor, entity_type, entity_id, action, before_json, after_json, prev_hash, hash)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at, safeActor, entityType, entityId, action, before, after, lastHash, hash);

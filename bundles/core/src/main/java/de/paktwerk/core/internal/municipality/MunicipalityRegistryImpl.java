@@ -93,7 +93,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
             ps.executeBatch();
         }
         audit.append(c, "system", "municipality", "*", "import", null,
-                "{\"source\":\"Destatis GV-ISys / Zensus 2022, dl-de/by-2-0\",\"count\":" + list.size() + "}");
+                Json.object(Map.of("source", "Destatis GV-ISys / Zensus 2022, dl-de/by-2-0", "count", list.size())));
         LOG.info("Imported {} municipalities, districts and district-free cities", list.size());
     }
 
@@ -175,7 +175,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
                 del.executeBatch();
                 ins.executeBatch();
             }
-            audit.append(c, actor, "refugee_count", "*", "import", null, "{\"rows\":" + counts.size() + "}");
+            audit.append(c, actor, "refugee_count", "*", "import", null, Json.object(Map.of("rows", counts.size())));
             return counts.size();
         });
     }

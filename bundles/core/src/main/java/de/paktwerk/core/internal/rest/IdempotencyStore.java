@@ -83,4 +83,14 @@ public class IdempotencyStore {
             // nothing was committed
         }
     }
+
+    /**
+     * Deletes stored answers older than {@code cutoff}: they hold whole responses, case data included. A key older
+     * than the retention period counts as new again.
+     *
+     * @return how many were deleted
+     */
+    public int purgeOlderThan(Instant cutoff) {
+        return jdbc.tx(c -> Sql.update(c, "DELETE FROM idempotency WHERE created_at < ?", cutoff));
+    }
 }

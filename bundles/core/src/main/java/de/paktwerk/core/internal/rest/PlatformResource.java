@@ -37,11 +37,35 @@ public class PlatformResource {
 
     private final FundingAreas areas;
     private final AuditLog audit;
+    private final de.paktwerk.core.internal.db.CoreDatabase database;
 
     @Activate
-    public PlatformResource(@Reference FundingAreas areas, @Reference AuditLog audit) {
+    public PlatformResource(@Reference FundingAreas areas, @Reference AuditLog audit,
+                            @Reference de.paktwerk.core.internal.db.CoreDatabase database) {
         this.areas = areas;
         this.audit = audit;
+        this.database = database;
+    }
+
+    /** What the readiness check gets: up or down, nothing more. */
+    public record Health(String status) {
+    }
+
+    /**
+     * Readiness without credentials (load balancers, ./run.sh): 200 when the database answers and every funding
+     * area whose service is registered can be used; 503 otherwise. It says nothing else.
+     */
+    @GET
+    @Path("health")
+    @PermitAll
+    public Response health() {
+        boolean up;
+        try {
+            up = database.jdbc().tx(c -> c.isValid(2)) && areas.installed().stream().allMatch(a -> a.id() != null);
+        } catch (RuntimeException e) {
+            up = false;
+        }
+        return Response.status(up ? 200 : 503).entity(new Health(up ? "UP" : "DOWN")).build();
     }
 
     @GET

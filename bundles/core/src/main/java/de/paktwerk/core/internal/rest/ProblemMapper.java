@@ -76,6 +76,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem problem(Throwable exception) {
+        // a body over the limit is 413 however deep the JSON reader wrapped it (chunked bodies are cut while read)
+        for (Throwable c = exception; c != null; c = c.getCause()) {
+            if (c instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
+                return web(413);
+            }
+        }
         Throwable t = exception;
         // CXF wraps reader failures; look through the chain for something we can explain
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -84,6 +90,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof JsonProcessingException jpe) {
                 return json(jpe);
+            }
+            if (t instanceof WebApplicationException) {
+                break;
             }
         }
         if (exception instanceof WebApplicationException wae) {
@@ -109,7 +118,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof InvalidFormatException ife) {
             return Problem.of(400, title, "Feld '" + path(ife) + "' hat einen ungültigen Wert '" + abbreviate(String.valueOf(ife.getValue()))
-                    + "' (erwartet: " + ife.getTargetType().getSimpleName() + ").");
+                    + "' (erwartet: " + typeName(ife.getTargetType()) + ").");
+        }
+        if (e instanceof JsonParseException dup && dup.getOriginalMessage() != null && dup.getOriginalMessage().startsWith("Duplicate field '")) {
+            String name = dup.getOriginalMessage().substring("Duplicate field '".length());
+            name = name.contains("'") ? name.substring(0, name.indexOf('\'')) : name;
+            return Problem.of(400, title, "Feld '" + abbreviate(name) + "' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.");
         }
         if (e instanceof MismatchedInputException mie) {
             String path = path(mie);
@@ -134,12 +148,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return "Betrag als Zeichenkette, z. B. \"1234.50\"";
         }
         if (type == java.time.LocalDate.class) {
-            return "Datum JJJJ-MM-TT";
+            return "Datum im Format JJJJ-MM-TT";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "ganze Zahl";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true oder false";
+        }
+        if (type == String.class) {
+            return "Zeichenkette";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "Liste";
         }
         if (type.isEnum()) {
             return "einer von " + java.util.Arrays.toString(type.getEnumConstants());
         }
-        return type.getSimpleName();
+        return "JSON-Objekt";
     }
 
     private static String path(JsonMappingException e) {

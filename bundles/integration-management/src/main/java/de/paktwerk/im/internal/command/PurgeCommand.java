@@ -1,5 +1,7 @@
 package de.paktwerk.im.internal.command;
 
+import de.paktwerk.core.api.Actors;
+
 import de.paktwerk.im.internal.ImRetention;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
@@ -19,9 +21,12 @@ public class PurgeCommand implements Action {
     @Reference
     Session session;
 
+    @Reference
+    Actors actors;
+
     @Override
     public Object execute() {
-        List<String> deleted = retention.purge("konsole");
+        List<String> deleted = retention.purge(actors.consoleUser());
         session.getConsole().println(deleted.size() + " Fälle gelöscht" + (deleted.isEmpty() ? "." : ": " + String.join(", ", deleted)));
         return null;
     }
