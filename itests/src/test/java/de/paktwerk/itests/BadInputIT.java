@@ -67,7 +67,7 @@ public class BadInputIT extends PaktwerkTestSupport {
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"secret\":true")).expectProblem(400);
         post("/api/core/applications", APPROVER1, "{\"applicantKey\":\"08999999\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(404);
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"1999\",\"requested\":\"1.00\"}").expectProblem(404);
-        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"no-such-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409);
+        post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"no-such-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(409, "area-not-installed");
         post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"areaId\":\"Bad Area!\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400);
         put("/api/core/periods/1999/budgets/test-area", APPROVER1, "{\"amount\":\"1.00\"}").expectProblem(404);
         post("/api/core/municipalities/08111000/delegations", MUNICIPALITY, "{\"areaId\":\"test-area\"}").expectProblem(400); // a Stadtkreis cannot delegate
@@ -75,7 +75,7 @@ public class BadInputIT extends PaktwerkTestSupport {
         // area-specific payload refused by the area's module
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":{\"eligible\":5}")).expectProblem(400);
         // illegal transitions and missing entities
-        post("/api/core/applications/" + draft + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expectProblem(409);
+        post("/api/core/applications/" + draft + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expectProblem(409, "illegal-transition");
         post("/api/core/applications/" + draft + "/decision/confirm", APPROVER2, null).expectProblem(409);
         post("/api/core/applications/" + draft + "/drawdowns", MUNICIPALITY, "{\"amount\":\"1.00\"}").expectProblem(409);
         post("/api/core/applications/999999/submit", MUNICIPALITY, null).expectProblem(404);
@@ -88,17 +88,24 @@ public class BadInputIT extends PaktwerkTestSupport {
         get("/api/core/municipalities?kind=DORF", APPROVER1).expectProblem(400);
         get("/api/core/applications?state=MAYBE", APPROVER1).expectProblem(400);
         // transport-level errors are problem+json too
-        request("PUT", "/api/core/periods/2017/budgets/test-area", APPROVER1, "text/plain", "1.00").expectProblem(415);
+        request("PUT", "/api/core/periods/2017/budgets/test-area", APPROVER1, "text/plain", "1.00").expectProblem(415, "unsupported-media-type");
         request("DELETE", "/api/core/periods", APPROVER1, null, null).expectProblem(405);
         get("/api/core/no-such-thing", APPROVER1).expectProblem(404);
         // oversized and deeply nested bodies
         String big = "{\"applicantKey\":\"08111000\",\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\",\"payload\":{\"x\":\""
                 + "a".repeat(2 * 1024 * 1024) + "\"}}";
-        post("/api/core/applications", MUNICIPALITY, big).expectProblem(413);
+        post("/api/core/applications", MUNICIPALITY, big).expectProblem(413, "body-too-large");
         String deep = "[".repeat(5000) + "]".repeat(5000);
         post("/api/core/applications", MUNICIPALITY, app("\"1.00\"", ",\"payload\":" + deep)).expectProblem(400);
         request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08111000,2017-09-15,-4\n").expectProblem(400);
         request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "ags,stichtag,anzahl\n08999999,2017-09-15,4\n").expectProblem(400);
+        // office files: the wrong media type names text/csv; a file without header is refused, not cut by a row
+        String wrongType = request("POST", "/api/core/refugee-counts", APPROVER1, "application/json", "{\"ags\":1}").expectProblem(415, "unsupported-media-type")
+                .json().path("detail").asText();
+        assertTrue(wrongType, wrongType.contains("text/csv"));
+        String noHeader = request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv", "08111000,2017-09-15,5\n").expectProblem(400)
+                .json().path("detail").asText();
+        assertTrue(noHeader, noHeader.startsWith("Die erste Zeile muss die Spalten ags,stichtag,anzahl nennen"));
         // amounts are plain ASCII decimals; the detail names the cause
         for (String amount : new String[] {"1e3", "+5.00", " 5.00", ".5", "5.", "٥.٠٠"}) {
             String detail = put("/api/core/periods/2017/budgets/test-area", APPROVER1, "{\"amount\":\"" + amount + "\"}").expectProblem(400)
@@ -107,7 +114,7 @@ public class BadInputIT extends PaktwerkTestSupport {
         }
         // a key given twice is refused and named, not "the last one wins"
         String twice = post("/api/core/applications", MUNICIPALITY, "{\"applicantKey\":\"08111000\",\"applicantKey\":\"08421000\","
-                + "\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400).json().path("detail").asText();
+                + "\"areaId\":\"test-area\",\"periodId\":\"2017\",\"requested\":\"1.00\"}").expectProblem(400, "duplicate-field").json().path("detail").asText();
         assertEquals("Feld 'applicantKey' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.", twice);
         // no Java type names in German messages
         String date = post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2017\",\"kind\":\"FINAL\","
@@ -125,6 +132,7 @@ public class BadInputIT extends PaktwerkTestSupport {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))).build();
         java.net.http.HttpResponse<String> tooBig = java.net.http.HttpClient.newHttpClient().send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(tooBig.body(), 413, tooBig.statusCode());
+        assertTrue(tooBig.body(), tooBig.body().contains("\"type\":\"urn:paktwerk:problem:body-too-large\""));
         assertTrue(tooBig.body(), tooBig.body().contains("größer als erlaubt"));
 
         assertEquals("the audit chain grew: something was changed", auditBefore, auditLength());

@@ -96,14 +96,14 @@ public class CoreIT extends PaktwerkTestSupport {
         assertTrue(post("/api/core/applications/" + large + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}")
                 .expect(201).json().path("needsConfirmation").asBoolean());
         assertEquals("SUBMITTED", get("/api/core/applications/" + large, APPROVER1).json().path("state").asText());
-        post("/api/core/applications/" + large + "/decision/confirm", APPROVER1, null).expectProblem(403);
+        post("/api/core/applications/" + large + "/decision/confirm", APPROVER1, null).expectProblem(403, "four-eyes");
         assertEquals(APPROVER2, post("/api/core/applications/" + large + "/decision/confirm", APPROVER2, null)
                 .expect(200).json().path("confirmedBy").asText());
         assertEquals("APPROVED", get("/api/core/applications/" + large, APPROVER1).json().path("state").asText());
 
         // funds: drawdown, proof of use, reclaim of the unspent part
         post("/api/core/applications/" + small + "/drawdowns", MUNICIPALITY, "{\"amount\":\"60000.00\"}").expect(201);
-        post("/api/core/applications/" + small + "/drawdowns", MUNICIPALITY, "{\"amount\":\"50000.00\"}").expectProblem(409);
+        post("/api/core/applications/" + small + "/drawdowns", MUNICIPALITY, "{\"amount\":\"50000.00\"}").expectProblem(409, "conflict");
         JsonNode proof = post("/api/core/applications/" + small + "/proof-of-use", MUNICIPALITY, "{\"spent\":\"45000.00\"}").expect(201).json();
         assertEquals("15000.00", proof.path("reclaim").asText());
         assertEquals("15000.00", get("/api/core/reclaims?debtor=08111000", APPROVER1).expect(200).json().get(0).path("amount").asText());
@@ -121,6 +121,28 @@ public class CoreIT extends PaktwerkTestSupport {
         post("/api/core/applications", MUNICIPALITY, newApplication("1000.00")).expectProblem(409);
         assertEquals("APPROVED", get("/api/core/applications/" + small, APPROVER1).expect(200).json().path("state").asText());
         area.uninstall();
+    }
+
+    /** Counts as office software writes and reads them: exported with BOM and semicolons, imported again unchanged. */
+    @Test
+    public void refugeeCountsExportAsOfficeCsvAndImportAgain() {
+        // 2019: the other tests look at the synthetic counts of 2017
+        Resp export = get("/api/core/refugee-counts?date=2019-09-15", APPROVER1).expect(200);
+        assertTrue(export.contentType(), export.contentType().startsWith("text/csv"));
+        String csv = export.body();
+        assertTrue(csv.startsWith("\uFEFFags;name;stichtag;anzahl\n"));
+        long rows = csv.lines().count() - 1;
+        assertEquals(1101, rows); // every municipality and Stadtkreis has a (synthetic) count at each demo date
+        String stuttgart = csv.lines().filter(l -> l.startsWith("08111000;")).findFirst().orElseThrow();
+        JsonNode imported = request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv; charset=UTF-8", csv).expect(200).json();
+        assertEquals(1101, imported.path("imported").asInt());
+        String again = get("/api/core/refugee-counts?date=2019-09-15", APPROVER1).expect(200).body();
+        assertEquals(stuttgart, again.lines().filter(l -> l.startsWith("08111000;")).findFirst().orElseThrow());
+        // imported counts are real figures now, no longer marked synthetic
+        JsonNode counts = get("/api/core/municipalities/08111000/refugee-counts", APPROVER1).json();
+        for (JsonNode c : counts) {
+            assertEquals(c.toString(), !"2019-09-15".equals(c.path("referenceDate").asText()), c.path("synthetic").asBoolean());
+        }
     }
 
     private long createAndSubmit(String amount) {

@@ -53,6 +53,15 @@ public abstract class PaktwerkTestSupport {
     protected static final String DISTRICT_USER = "lkbb";
     protected static final String NOBODY = "nobody";
     protected static final ObjectMapper JSON = new ObjectMapper();
+    /** The documented problem types (README, "Errors") and their statuses. */
+    static final java.util.Map<String, Integer> PROBLEM_STATUS = java.util.Map.ofEntries(
+            java.util.Map.entry("invalid-input", 400), java.util.Map.entry("duplicate-field", 400), java.util.Map.entry("unauthenticated", 401),
+            java.util.Map.entry("forbidden", 403), java.util.Map.entry("separation-of-duties", 403), java.util.Map.entry("four-eyes", 403),
+            java.util.Map.entry("not-found", 404), java.util.Map.entry("method-not-allowed", 405), java.util.Map.entry("not-acceptable", 406),
+            java.util.Map.entry("conflict", 409), java.util.Map.entry("illegal-transition", 409), java.util.Map.entry("budget-exhausted", 409),
+            java.util.Map.entry("share-exceeded", 409), java.util.Map.entry("area-not-installed", 409),
+            java.util.Map.entry("idempotency-key-reused", 422), java.util.Map.entry("body-too-large", 413),
+            java.util.Map.entry("unsupported-media-type", 415), java.util.Map.entry("too-many-logins", 429));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
@@ -268,9 +277,20 @@ public abstract class PaktwerkTestSupport {
             return this;
         }
 
-        /** A 4xx problem+json with a detail and no stack trace. */
+        /** A 4xx problem+json of a specific documented type ({@code urn:paktwerk:problem:<slug>}). */
+        Resp expectProblem(int expected, String slug) {
+            expectProblem(expected);
+            assertEquals("Problemtyp, Antwort: " + body, "urn:paktwerk:problem:" + slug, json().path("type").asText());
+            return this;
+        }
+
+        /** A 4xx problem+json with a detail, no stack trace, and a documented type of that status. */
         Resp expectProblem(int expected) {
             expect(expected);
+            String type = json().path("type").asText();
+            assertTrue("Problemtyp nicht dokumentiert: " + body, type.startsWith("urn:paktwerk:problem:")
+                    && PROBLEM_STATUS.containsKey(type.substring("urn:paktwerk:problem:".length())));
+            assertEquals("Status des Problemtyps " + type, Integer.valueOf(expected), PROBLEM_STATUS.get(type.substring("urn:paktwerk:problem:".length())));
             assertTrue("problem+json erwartet, war " + contentType, contentType != null && contentType.startsWith("application/problem+json"));
             JsonNode p = json();
             assertEquals(expected, p.path("status").asInt());

@@ -48,18 +48,19 @@ public class ReliabilityIT extends PaktwerkTestSupport {
         }
         ExecutorService pool = Executors.newFixedThreadPool(200);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
+        List<Future<Resp>> answers = new ArrayList<>();
         for (long id : ids) {
             answers.add(pool.submit(() -> {
                 start.await();
-                return post("/api/core/applications/" + id + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").status();
+                return post("/api/core/applications/" + id + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}");
             }));
         }
         start.countDown();
         BigDecimal approved = BigDecimal.ZERO;
         int approvals = 0;
         for (int i = 0; i < ids.size(); i++) {
-            int status = answers.get(i).get(120, TimeUnit.SECONDS);
+            Resp answer = answers.get(i).get(120, TimeUnit.SECONDS);
+            int status = answer.status();
             String state = get("/api/core/applications/" + ids.get(i), APPROVER1).expect(200).json().path("state").asText();
             if (status == 201) {
                 assertEquals("201 but state " + state, "APPROVED", state);
@@ -68,6 +69,7 @@ public class ReliabilityIT extends PaktwerkTestSupport {
             } else {
                 assertEquals("answer " + status + " is neither 201 nor 409", 409, status);
                 assertEquals("409 but state " + state, "SUBMITTED", state);
+                answer.expectProblem(409, "budget-exhausted"); // the budget row is what they race for
             }
         }
         pool.shutdown();

@@ -242,7 +242,8 @@ public class SecurityIT extends PaktwerkTestSupport {
         testAreaWithBudget2019();
         long id = filed(APPROVER2, "08111000", "50000.00");
         int auditBefore = get("/api/core/audit/verify", AUDITOR).json().path("entriesChecked").asInt();
-        JsonNode refused = post("/api/core/applications/" + id + "/decision", APPROVER2, "{\"outcome\":\"APPROVED\"}").expectProblem(403).json();
+        JsonNode refused = post("/api/core/applications/" + id + "/decision", APPROVER2, "{\"outcome\":\"APPROVED\"}")
+                .expectProblem(403, "separation-of-duties").json();
         assertTrue(refused.toString(), refused.path("detail").asText().startsWith("Trennung der Aufgaben: Sie haben den Antrag " + id + " angelegt"));
         assertEquals(auditBefore, get("/api/core/audit/verify", AUDITOR).json().path("entriesChecked").asInt());
         assertEquals("SUBMITTED", get("/api/core/applications/" + id, APPROVER1).json().path("state").asText());

@@ -36,7 +36,7 @@ public enum ApplicationState {
     public void checkTransition(ApplicationState target) {
         if (!next().contains(target)) {
             throw new ConflictException("Ein Antrag im Zustand '" + german() + "' kann nicht in den Zustand '"
-                    + target.german() + "' übergehen.");
+                    + target.german() + "' übergehen.", ProblemType.ILLEGAL_TRANSITION);
         }
     }
 }

@@ -11,6 +11,15 @@ public class ConflictException extends PaktwerkException {
         super(germanMessage);
     }
 
+    /**
+     * With a specific cause (its status must be this exception's).
+     *
+     * @since 1.1
+     */
+    public ConflictException(String germanMessage, ProblemType type) {
+        super(germanMessage, type);
+    }
+
     @Override
     public int status() {
         return 409;
@@ -18,6 +27,6 @@ public class ConflictException extends PaktwerkException {
 
     @Override
     public String title() {
-        return "Konflikt mit dem aktuellen Zustand";
+        return problemType().status() == status() ? problemType().title() : "Konflikt mit dem aktuellen Zustand";
     }
 }

@@ -8,6 +8,15 @@ public class ForbiddenException extends PaktwerkException {
         super(germanMessage);
     }
 
+    /**
+     * With a specific cause (its status must be this exception's).
+     *
+     * @since 1.1
+     */
+    public ForbiddenException(String germanMessage, ProblemType type) {
+        super(germanMessage, type);
+    }
+
     @Override
     public int status() {
         return 403;
@@ -15,6 +24,6 @@ public class ForbiddenException extends PaktwerkException {
 
     @Override
     public String title() {
-        return "Nicht erlaubt";
+        return problemType().status() == status() ? problemType().title() : "Nicht erlaubt";
     }
 }

@@ -8,6 +8,15 @@ public class InvalidInputException extends PaktwerkException {
         super(germanMessage);
     }
 
+    /**
+     * With a specific cause (its status must be this exception's).
+     *
+     * @since 1.1
+     */
+    public InvalidInputException(String germanMessage, ProblemType type) {
+        super(germanMessage, type);
+    }
+
     @Override
     public int status() {
         return 400;
@@ -15,6 +24,6 @@ public class InvalidInputException extends PaktwerkException {
 
     @Override
     public String title() {
-        return "Ungültige Eingabe";
+        return problemType().status() == status() ? problemType().title() : "Ungültige Eingabe";
     }
 }

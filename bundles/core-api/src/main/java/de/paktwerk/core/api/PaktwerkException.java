@@ -7,8 +7,19 @@ package de.paktwerk.core.api;
 public abstract class PaktwerkException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    private final ProblemType type;
+
     protected PaktwerkException(String germanMessage) {
+        this(germanMessage, null);
+    }
+
+    /**
+     * @param type the specific cause, or null for the general type of {@link #status()}
+     * @since 1.1
+     */
+    protected PaktwerkException(String germanMessage, ProblemType type) {
         super(germanMessage);
+        this.type = type;
     }
 
     /** HTTP status that fits this error. */
@@ -16,4 +27,13 @@ public abstract class PaktwerkException extends RuntimeException {
 
     /** German title of the problem type. */
     public abstract String title();
+
+    /**
+     * The stable cause REST answers name in {@code type}.
+     *
+     * @since 1.1
+     */
+    public ProblemType problemType() {
+        return type != null ? type : ProblemType.ofStatus(status());
+    }
 }

@@ -8,6 +8,15 @@ public class UnknownEntityException extends PaktwerkException {
         super(germanMessage);
     }
 
+    /**
+     * With a specific cause (its status must be this exception's).
+     *
+     * @since 1.1
+     */
+    public UnknownEntityException(String germanMessage, ProblemType type) {
+        super(germanMessage, type);
+    }
+
     @Override
     public int status() {
         return 404;
@@ -15,6 +24,6 @@ public class UnknownEntityException extends PaktwerkException {
 
     @Override
     public String title() {
-        return "Nicht gefunden";
+        return problemType().status() == status() ? problemType().title() : "Nicht gefunden";
     }
 }

@@ -86,7 +86,7 @@ public final class RestParams {
         InputStream in = bundleClass.getClassLoader().getResourceAsStream(resource);
         if (in == null) {
             return Response.status(404).type(PaktwerkRest.PROBLEM_JSON)
-                    .entity("{\"type\":\"about:blank\",\"title\":\"Nicht gefunden\",\"status\":404,"
+                    .entity("{\"type\":\"" + de.paktwerk.core.api.ProblemType.NOT_FOUND.uri() + "\",\"title\":\"Nicht gefunden\",\"status\":404,"
                             + "\"detail\":\"Das OpenAPI-Dokument ist in diesem Build nicht enthalten.\"}").build();
         }
         return Response.ok(in, MediaType.APPLICATION_JSON).build();

@@ -304,14 +304,16 @@ public class ApplicationServiceImpl implements ApplicationService {
                 + " AND committed_cents + ? <= amount_cents", amount.cents(), app.periodId(), app.areaId(), amount.cents());
         if (budget == 0) {
             throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege das Budget des Förderbereichs '"
-                    + app.areaId() + "' im Zeitraum " + app.periodId() + " (oder es ist keines festgelegt).");
+                    + app.areaId() + "' im Zeitraum " + app.periodId() + " (oder es ist keines festgelegt).",
+                    de.paktwerk.core.api.ProblemType.BUDGET_EXHAUSTED);
         }
         int allocation = Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents + ? WHERE area_id = ? AND period_id = ?"
                 + " AND body_key = ? AND committed_cents + ? <= allocated_cents", amount.cents(), app.areaId(), app.periodId(),
                 app.applicantKey(), amount.cents());
         if (allocation == 0) {
             throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege den Anteil von "
-                    + app.applicantKey() + " an der Verteilung (oder es gibt noch keine Verteilung).");
+                    + app.applicantKey() + " an der Verteilung (oder es gibt noch keine Verteilung).",
+                    de.paktwerk.core.api.ProblemType.SHARE_EXCEEDED);
         }
     }
 
@@ -329,7 +331,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             requireIndependent(c, app, approver, "bestätigen");
             if (d.approver().equals(approver)) {
                 throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
-                        + " muss eine andere Person bestätigen als die, die entschieden hat.");
+                        + " muss eine andere Person bestätigen als die, die entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
             }
             Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ? WHERE id = ?", approver, now(), d.id());
             Decision confirmed = findDecision(c, id).orElseThrow();
@@ -477,7 +479,8 @@ public class ApplicationServiceImpl implements ApplicationService {
                 : actor.equals(submittedBy) ? "Sie haben den Antrag " + app.id() + " eingereicht"
                 : actsAsApplicant(app, actor) ? "Sie handeln für den Antragsteller " + app.applicantKey() : null;
         if (why != null) {
-            throw new ForbiddenException("Trennung der Aufgaben: " + why + "; Sie dürfen ihn daher nicht " + what + ".");
+            throw new ForbiddenException("Trennung der Aufgaben: " + why + "; Sie dürfen ihn daher nicht " + what + ".",
+                    de.paktwerk.core.api.ProblemType.SEPARATION_OF_DUTIES);
         }
     }
 

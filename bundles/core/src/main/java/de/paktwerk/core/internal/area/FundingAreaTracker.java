@@ -80,6 +80,6 @@ public class FundingAreaTracker implements FundingAreas {
     public FundingArea require(String areaId) {
         return find(areaId).orElseThrow(() -> new ConflictException("Der Förderbereich '" + areaId
                 + "' ist derzeit nicht installiert; neue Vorgänge sind erst nach Installation seines Moduls möglich."
-                + " Vorhandene Daten bleiben lesbar."));
+                + " Vorhandene Daten bleiben lesbar.", de.paktwerk.core.api.ProblemType.AREA_NOT_INSTALLED));
     }
 }

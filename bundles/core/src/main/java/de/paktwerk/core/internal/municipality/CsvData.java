@@ -1,5 +1,10 @@
 package de.paktwerk.core.internal.municipality;
 
+import java.io.BufferedReader;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.function.Function;
+
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -42,10 +47,6 @@ public final class CsvData {
                     @JsonProperty("bevoelkerung_31122019") long population) {
     }
 
-    record CountRow(@JsonProperty("ags") String ags, @JsonProperty("stichtag") String referenceDate,
-                    @JsonProperty("anzahl") String refugees) {
-    }
-
     /**
      * The municipalities, district-free cities and districts. The two uninhabited areas without a
      * municipality (population 0) are not municipalities and are left out.
@@ -78,40 +79,145 @@ public final class CsvData {
         return raw.startsWith("Reg.-Bez. ") ? raw.substring("Reg.-Bez. ".length()) : raw;
     }
 
+    /** The byte order mark Excel writes at the start of a UTF-8 CSV file. */
+    public static final String BOM = "\uFEFF";
+    /** Columns of a refugee-count file (import and export). */
+    public static final List<String> COUNT_COLUMNS = List.of("ags", "stichtag", "anzahl");
+    static final int MAX_REPORTED = 50;
+    private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
     /**
-     * Parses refugee counts: header {@code ags,stichtag,anzahl}, date as {@code 2017-09-15}.
+     * Parses refugee counts as office software writes them: UTF-8 with or without BOM, {@code ,} or {@code ;} as
+     * separator (detected from the header), a header naming the columns {@code ags}, {@code stichtag},
+     * {@code anzahl} in any order (further columns, such as {@code name} of an export, are ignored), dates as
+     * {@code 2017-09-15} or {@code 15.09.2017}. Every bad line is reported at once with its number; nothing is
+     * returned unless every line is good.
      *
-     * @throws InvalidInputException naming the first bad line
+     * @param keyProblem the problem with an official key (unknown, a district …), or null if it is fine
+     * @throws InvalidInputException listing the bad lines
      */
-    public static List<RefugeeCount> readCounts(Reader csv) {
+    public static List<RefugeeCount> readCounts(Reader csv, Function<String, String> keyProblem) {
+        List<String> lines;
+        try (BufferedReader in = new BufferedReader(csv)) {
+            lines = in.lines().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException("Die CSV-Datei ist nicht lesbar (UTF-8 erwartet).");
+        }
+        if (lines.isEmpty() || lines.get(0).replace(BOM, "").isBlank()) {
+            throw new InvalidInputException("Die CSV-Datei ist leer.");
+        }
+        String header = lines.get(0).replace(BOM, "");
+        char separator = header.indexOf(';') >= 0 ? ';' : ',';
+        List<String> names = new ArrayList<>();
+        for (String h : header.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)) {
+            names.add(h.trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!names.containsAll(COUNT_COLUMNS)) {
+            throw new InvalidInputException("Die erste Zeile muss die Spalten ags" + separator + "stichtag" + separator + "anzahl nennen"
+                    + " (Kopfzeile), war: '" + abbreviate(header) + "'.");
+        }
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
         List<RefugeeCount> out = new ArrayList<>();
-        int line = 1;
-        try (MappingIterator<CountRow> rows = CSV.readerFor(CountRow.class).with(HEADER).readValues(csv)) {
-            while (rows.hasNext()) {
-                line++;
-                CountRow r = rows.next();
-                if (r.ags() == null || !r.ags().matches("\\d{5}|\\d{8}")) {
-                    throw new InvalidInputException("Zeile " + line + ": Schlüssel '" + r.ags() + "' ist kein amtlicher Schlüssel.");
-                }
-                LocalDate date;
-                long count;
-                try {
-                    date = LocalDate.parse(r.referenceDate());
-                    count = Long.parseLong(r.refugees().trim());
-                } catch (DateTimeParseException | NumberFormatException | NullPointerException e) {
-                    throw new InvalidInputException("Zeile " + line + ": Stichtag (JJJJ-MM-TT) oder Anzahl ist ungültig.");
-                }
-                if (count < 0 || count > 10_000_000) {
-                    throw new InvalidInputException("Zeile " + line + ": Anzahl " + count + " ist unplausibel.");
-                }
-                out.add(new RefugeeCount(r.ags(), date, count, false));
+        List<String> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            int line = i + 1;
+            if (lines.get(i).isBlank()) {
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof InvalidInputException iie) {
-                throw iie;
+            Map<String, String> row;
+            try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema)
+                    .readValues(header + "\n" + lines.get(i))) {
+                row = it.hasNext() ? lowerKeys(it.next()) : Map.of();
+            } catch (IOException | RuntimeException e) {
+                errors.add("Zeile " + line + ": nicht lesbar");
+                continue;
             }
-            throw new InvalidInputException("CSV ab Zeile " + line + " nicht lesbar: erwartet werden die Spalten ags,stichtag,anzahl.");
+            String ags = trim(row.get("ags"));
+            String problem = null;
+            if (ags == null || !ags.matches("\\d{8}")) {
+                problem = "Schlüssel '" + abbreviate(String.valueOf(ags)) + "' ist kein achtstelliger amtlicher Gemeindeschlüssel";
+            } else if (keyProblem != null) {
+                problem = keyProblem.apply(ags);
+            }
+            LocalDate date = date(trim(row.get("stichtag")));
+            if (problem == null && date == null) {
+                problem = "Stichtag '" + abbreviate(String.valueOf(row.get("stichtag"))) + "' ist kein Datum (JJJJ-MM-TT oder TT.MM.JJJJ)";
+            }
+            String raw = trim(row.get("anzahl"));
+            long count = -1;
+            if (raw != null && raw.matches("[0-9]{1,8}")) {
+                count = Long.parseLong(raw);
+            }
+            if (problem == null && (count < 0 || count > 10_000_000)) {
+                problem = "Anzahl '" + abbreviate(String.valueOf(raw)) + "' ist keine ganze Zahl zwischen 0 und 10000000";
+            }
+            if (problem == null && !seen.add(ags + "|" + date)) {
+                problem = "Schlüssel " + ags + " zum Stichtag " + date + " steht mehrfach in der Datei";
+            }
+            if (problem != null) {
+                errors.add("Zeile " + line + ": " + problem);
+            } else {
+                out.add(new RefugeeCount(ags, date, count, false));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String listed = String.join("; ", errors.subList(0, Math.min(errors.size(), MAX_REPORTED)));
+            throw new InvalidInputException("Nichts importiert, " + errors.size() + (errors.size() == 1 ? " fehlerhafte Zeile: " : " fehlerhafte Zeilen: ")
+                    + listed + (errors.size() > MAX_REPORTED ? "; und " + (errors.size() - MAX_REPORTED) + " weitere." : "."));
+        }
+        if (out.isEmpty()) {
+            throw new InvalidInputException("Die CSV-Datei enthält nach der Kopfzeile keine Zeilen.");
         }
         return out;
+    }
+
+    private static Map<String, String> lowerKeys(Map<String, String> row) {
+        Map<String, String> m = new java.util.HashMap<>();
+        row.forEach((k, v) -> m.put(k.trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT), v));
+        return m;
+    }
+
+    private static String trim(String s) {
+        return s == null ? null : s.trim();
+    }
+
+    private static LocalDate date(String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return s.contains(".") ? LocalDate.parse(s, GERMAN_DATE) : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
+    /**
+     * A CSV file for office software: UTF-8 with BOM, {@code ;} as separator, a header row. Amounts are written
+     * with a decimal comma as German spreadsheets expect.
+     */
+    public static String write(List<String> columns, List<List<Object>> rows) {
+        CsvSchema.Builder b = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true);
+        columns.forEach(b::addColumn);
+        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
+        for (List<Object> r : rows) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = r.get(i);
+                m.put(columns.get(i), v instanceof de.paktwerk.core.api.Money money ? money.toString().replace('.', ',') : v);
+            }
+            maps.add(m);
+        }
+        try {
+            return BOM + CSV.writer(b.build()).with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                    .writeValueAsString(maps);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

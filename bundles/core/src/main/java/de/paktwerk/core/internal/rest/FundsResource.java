@@ -47,11 +47,14 @@ public class FundsResource {
 
     private final BudgetService budgets;
     private final DistributionService distributions;
+    private final de.paktwerk.core.api.MunicipalityRegistry registry;
 
     @Activate
-    public FundsResource(@Reference BudgetService budgets, @Reference DistributionService distributions) {
+    public FundsResource(@Reference BudgetService budgets, @Reference DistributionService distributions,
+                         @Reference de.paktwerk.core.api.MunicipalityRegistry registry) {
         this.budgets = budgets;
         this.distributions = distributions;
+        this.registry = registry;
     }
 
     @GET
@@ -110,5 +113,37 @@ public class FundsResource {
     @Path("distributions/{id}/difference")
     public List<ShareDifference> difference(@PathParam("id") String id) {
         return distributions.difference(RestParams.id(id, "Verteilungsnummer"));
+    }
+
+    /** The shares of a run as CSV for office software ({@code ;}, UTF-8 with BOM, amounts with a decimal comma). */
+    @GET
+    @Path("distributions/{id}/shares.csv")
+    @Produces("text/csv")
+    public Response sharesCsv(@PathParam("id") String id) {
+        long run = RestParams.id(id, "Verteilungsnummer");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (Share s : distributions.shares(run)) {
+            rows.add(List.of(s.bodyKey(), name(s.bodyKey()), s.weight(), s.amount()));
+        }
+        return MunicipalityResource.csv(de.paktwerk.core.internal.municipality.CsvData.write(
+                List.of("ags", "name", "gewicht", "betrag"), rows), "verteilung-" + run + "-anteile.csv");
+    }
+
+    /** What changed per body between the run this one replaced and this one, as CSV. */
+    @GET
+    @Path("distributions/{id}/difference.csv")
+    @Produces("text/csv")
+    public Response differenceCsv(@PathParam("id") String id) {
+        long run = RestParams.id(id, "Verteilungsnummer");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (ShareDifference d : distributions.difference(run)) {
+            rows.add(List.of(d.bodyKey(), name(d.bodyKey()), d.before(), d.after(), d.difference()));
+        }
+        return MunicipalityResource.csv(de.paktwerk.core.internal.municipality.CsvData.write(
+                List.of("ags", "name", "vorher", "nachher", "differenz"), rows), "verteilung-" + run + "-differenzen.csv");
+    }
+
+    private String name(String key) {
+        return registry.find(key).map(de.paktwerk.core.api.Municipality::name).orElse("");
     }
 }

@@ -93,16 +93,56 @@ public class MunicipalityResource {
         return registry.refugeeCounts(key);
     }
 
-    /** Imports refugee counts as CSV ({@code ags,stichtag,anzahl}); all rows or none. */
+    /** Media types office software and browsers send a CSV file with. */
+    static final Set<String> CSV_TYPES = Set.of("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel");
+
+    /**
+     * Imports refugee counts as CSV ({@code ags;stichtag;anzahl} or with commas, UTF-8, BOM allowed); all rows or
+     * none, every bad line named at once.
+     */
     @POST
     @Path("refugee-counts")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
-    public Map<String, Integer> importCounts(String csv, @Context SecurityContext sc) {
-        if (csv == null || csv.isBlank()) {
+    public Map<String, Integer> importCounts(byte[] csv, @javax.ws.rs.HeaderParam("Content-Type") String contentType,
+                                             @Context SecurityContext sc) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!CSV_TYPES.contains(type)) {
+            throw new UnsupportedMediaType("Die Flüchtlingszahlen werden als CSV-Datei mit Content-Type text/csv (UTF-8) gesendet, nicht als '"
+                    + (type.isEmpty() ? "ohne Content-Type" : type.length() > 60 ? type.substring(0, 60) + "…" : type) + "'.");
+        }
+        if (csv == null || csv.length == 0) {
             throw new InvalidInputException("Die CSV-Datei ist leer.");
         }
-        return Map.of("imported", registry.importRefugeeCounts(CsvData.readCounts(new StringReader(csv)), Params.actor(sc)));
+        String text;
+        try {
+            text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(csv)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new InvalidInputException("Die CSV-Datei ist nicht in UTF-8 gespeichert (in Excel: „CSV UTF-8 (durch Trennzeichen getrennt)“).");
+        }
+        List<RefugeeCount> counts = CsvData.readCounts(new StringReader(text), key -> registry.find(key)
+                .map(m -> m.kind() == MunicipalityKind.LANDKREIS ? "Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.name() : null)
+                .orElse("Kommune mit Schlüssel " + key + " ist unbekannt"));
+        return Map.of("imported", registry.importRefugeeCounts(counts, Params.actor(sc)));
+    }
+
+    /** The refugee counts of a reference date as CSV, in the format the import reads (re-importable). */
+    @GET
+    @Path("refugee-counts")
+    @Produces("text/csv")
+    public Response exportCounts(@QueryParam("date") String date) {
+        java.time.LocalDate day = RestParams.date(date, "date");
+        if (day == null) {
+            throw new InvalidInputException("Parameter 'date' (Stichtag JJJJ-MM-TT) fehlt.");
+        }
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        registry.refugeeCountsAt(day).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(List.of(e.getKey(),
+                registry.find(e.getKey()).map(Municipality::name).orElse(""), day.toString(), e.getValue())));
+        return csv(CsvData.write(List.of("ags", "name", "stichtag", "anzahl"), rows), "fluechtlinge-" + day + ".csv");
+    }
+
+    static Response csv(String body, String fileName) {
+        return Response.ok(body, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     @GET

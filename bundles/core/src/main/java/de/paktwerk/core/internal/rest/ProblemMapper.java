@@ -39,9 +39,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @javax.ws.rs.core.Context
     private javax.ws.rs.core.UriInfo uriInfo;
 
+    @javax.ws.rs.core.Context
+    private javax.servlet.http.HttpServletRequest servletRequest;
+
     @Override
     public Response toResponse(Throwable exception) {
-        Problem p = withoutLongEchoes(problem(exception));
+        Problem p = withoutLongEchoes(bodyTooLarge() ? web(413) : problem(exception));
         Response.ResponseBuilder rb = Response.status(p.status()).type(PaktwerkRest.PROBLEM_JSON).entity(p);
         if (exception instanceof WebApplicationException wae) {
             wae.getResponse().getHeaders().forEach((name, values) -> {
@@ -51,6 +54,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             });
         }
         return rb.build();
+    }
+
+    private boolean bodyTooLarge() {
+        try {
+            return servletRequest != null && Boolean.TRUE.equals(servletRequest.getAttribute(RequestLimits.TOO_LARGE));
+        } catch (RuntimeException noRequest) {
+            return false;
+        }
     }
 
     /** A path parameter is repeated in a detail with at most {@value #MAX_ECHO} characters. */
@@ -86,7 +97,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         // CXF wraps reader failures; look through the chain for something we can explain
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof PaktwerkException pe) {
-                return Problem.of(pe.status(), pe.title(), pe.getMessage());
+                return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage());
             }
             if (t instanceof JsonProcessingException jpe) {
                 return json(jpe);
@@ -106,7 +117,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Problem json(JsonProcessingException e) {
         String title = "Ungültige Eingabe";
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof PaktwerkException pe) {
-            return Problem.of(pe.status(), pe.title(), pe.getMessage());
+            return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage());
         }
         if (e instanceof StreamConstraintsException) {
             return Problem.of(400, title, "Der Anfragekörper überschreitet die erlaubte Schachtelungstiefe oder Länge.");
@@ -123,7 +134,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof JsonParseException dup && dup.getOriginalMessage() != null && dup.getOriginalMessage().startsWith("Duplicate field '")) {
             String name = dup.getOriginalMessage().substring("Duplicate field '".length());
             name = name.contains("'") ? name.substring(0, name.indexOf('\'')) : name;
-            return Problem.of(400, title, "Feld '" + abbreviate(name) + "' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.");
+            return Problem.of(de.paktwerk.core.api.ProblemType.DUPLICATE_FIELD,
+                    "Feld '" + abbreviate(name) + "' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.");
         }
         if (e instanceof MismatchedInputException mie) {
             String path = path(mie);

@@ -24,6 +24,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestLimits implements ContainerRequestFilter {
 
+    /** Request property set when the body went over the limit while it was read. */
+    static final String TOO_LARGE = "paktwerk.bodyTooLarge";
+
     /** Largest request body accepted: 1 MiB. */
     public static final int MAX_BODY_BYTES = 1024 * 1024;
 
@@ -35,16 +38,18 @@ public class RequestLimits implements ContainerRequestFilter {
             return;
         }
         if (ctx.hasEntity()) {
-            ctx.setEntityStream(new Limited(ctx.getEntityStream()));
+            ctx.setEntityStream(new Limited(ctx.getEntityStream(), ctx));
         }
     }
 
     /** Counts bytes and fails with 413 past the limit (chunked bodies have no Content-Length). */
     static final class Limited extends FilterInputStream {
         private long read;
+        private final ContainerRequestContext ctx;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, ContainerRequestContext ctx) {
             super(in);
+            this.ctx = ctx;
         }
 
         @Override
@@ -68,6 +73,8 @@ public class RequestLimits implements ContainerRequestFilter {
         private void count(int n) {
             read += n;
             if (read > MAX_BODY_BYTES) {
+                // the JSON reader may wrap the exception beyond recognition: the request remembers it for the mapper
+                ctx.setProperty(TOO_LARGE, Boolean.TRUE);
                 throw new WebApplicationException(413);
             }
         }
