@@ -127,7 +127,7 @@ public class CoreIT extends PaktwerkTestSupport {
     @Test
     public void refugeeCountsExportAsOfficeCsvAndImportAgain() {
         // 2019: the other tests look at the synthetic counts of 2017
-        Resp export = get("/api/core/refugee-counts?date=2019-09-15", APPROVER1).expect(200);
+        Resp export = request("GET", "/api/core/refugee-counts?date=2019-09-15", APPROVER1, null, null, "Accept", "text/csv").expect(200);
         assertTrue(export.contentType(), export.contentType().startsWith("text/csv"));
         String csv = export.body();
         assertTrue(csv.startsWith("\uFEFFags;name;stichtag;anzahl\n"));
@@ -136,7 +136,7 @@ public class CoreIT extends PaktwerkTestSupport {
         String stuttgart = csv.lines().filter(l -> l.startsWith("08111000;")).findFirst().orElseThrow();
         JsonNode imported = request("POST", "/api/core/refugee-counts", APPROVER1, "text/csv; charset=UTF-8", csv).expect(200).json();
         assertEquals(1101, imported.path("imported").asInt());
-        String again = get("/api/core/refugee-counts?date=2019-09-15", APPROVER1).expect(200).body();
+        String again = request("GET", "/api/core/refugee-counts?date=2019-09-15", APPROVER1, null, null, "Accept", "text/csv").expect(200).body();
         assertEquals(stuttgart, again.lines().filter(l -> l.startsWith("08111000;")).findFirst().orElseThrow());
         // imported counts are real figures now, no longer marked synthetic
         JsonNode counts = get("/api/core/municipalities/08111000/refugee-counts", APPROVER1).json();

@@ -48,9 +48,12 @@ public class LoginHardeningIT extends PaktwerkTestSupport {
         assertFalse(features.isInstalled(features.getFeature("paktwerk-demo")));
         assertEquals("[]", get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).expect(200).body());
         features.installFeature("paktwerk-demo", java.util.EnumSet.noneOf(org.apache.karaf.features.FeaturesService.Option.class));
-        await("synthetische Zahlen erscheinen", java.time.Duration.ofSeconds(30),
-                () -> get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).body().contains("\"synthetic\":true"));
-        assertEquals(3, get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).json().size());
+        // the demo's three reference dates, each labelled synthetic
+        await("synthetische Zahlen zu drei Stichtagen erscheinen", java.time.Duration.ofSeconds(30),
+                () -> get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).json().size() == 3);
+        for (JsonNode c : get("/api/core/municipalities/08421000/refugee-counts", APPROVER1).json()) {
+            assertTrue(c.toString(), c.path("synthetic").asBoolean());
+        }
     }
 
     static String sha256(String s) throws Exception {

@@ -313,7 +313,13 @@ public abstract class PaktwerkTestSupport {
             String password = "admin".equals(user) ? System.getenv("PAKTWERK_ADMIN_PASSWORD") : PW;
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        b.header("Accept", "application/json");
+        boolean accept = false;
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            accept |= headers[i].equalsIgnoreCase("Accept");
+        }
+        if (!accept) {
+            b.header("Accept", "application/json");
+        }
         if (body != null) {
             b.header("Content-Type", contentType);
             b.method(method, HttpRequest.BodyPublishers.ofString(body));

@@ -33,8 +33,9 @@ public class ReliabilityIT extends PaktwerkTestSupport {
         Bundle area = bundleContext.installBundle("mvn:de.paktwerk/paktwerk-test-area/" + System.getProperty("paktwerk.version"));
         area.start();
         await("Testbereich installiert", Duration.ofSeconds(20), () -> get("/api/core/funding-areas", APPROVER1).body().contains("test-area"));
-        put("/api/core/periods/2018/budgets/test-area", APPROVER1, "{\"amount\":\"1000000.00\"}").expect(200);
-        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2018\",\"kind\":\"FINAL\",\"amount\":\"1000000.00\"}").expect(201);
+        // 100,000,000.00 by the demo counts: every applicant's share is far above the 670,000.00 it could ask for
+        put("/api/core/periods/2018/budgets/test-area", APPROVER1, "{\"amount\":\"100000000.00\"}").expect(200);
+        post("/api/core/distributions", APPROVER1, "{\"areaId\":\"test-area\",\"periodId\":\"2018\",\"kind\":\"FINAL\",\"amount\":\"100000000.00\"}").expect(201);
         // then the budget is lowered below the applicants' shares: the budget row is what the approvals race for
         put("/api/core/periods/2018/budgets/test-area", APPROVER1, "{\"amount\":\"50000.00\"}").expect(200);
         String[] applicants = {"08111000", "08421000", "08221000"};

@@ -181,6 +181,8 @@ public class SecurityIT extends PaktwerkTestSupport {
         String admin = Files.readAllLines(Path.of(System.getProperty("karaf.etc"), "users.properties")).stream()
                 .filter(l -> l.startsWith("admin")).findFirst().orElseThrow();
         assertTrue(admin, admin.contains("{CRYPT}"));
+        // bcrypt, salted and slow: the stored value is the hex of "$2a$10$…" (cost 10), not an unsalted SHA-256
+        assertTrue(admin, admin.contains("{CRYPT}2432612431302" + "4"));
         assertEquals(200, get("/api/core/periods", "admin").status());
     }
 

@@ -120,10 +120,17 @@ public class MunicipalityResource {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException("Die CSV-Datei ist nicht in UTF-8 gespeichert (in Excel: „CSV UTF-8 (durch Trennzeichen getrennt)“).");
         }
-        List<RefugeeCount> counts = CsvData.readCounts(new StringReader(text), key -> registry.find(key)
-                .map(m -> m.kind() == MunicipalityKind.LANDKREIS ? "Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.name() : null)
-                .orElse("Kommune mit Schlüssel " + key + " ist unbekannt"));
+        List<RefugeeCount> counts = CsvData.readCounts(new StringReader(text), this::countKeyProblem);
         return Map.of("imported", registry.importRefugeeCounts(counts, Params.actor(sc)));
+    }
+
+    /** Why a key cannot carry a refugee count, or null if it can. */
+    private String countKeyProblem(String key) {
+        java.util.Optional<Municipality> m = registry.find(key);
+        if (m.isEmpty()) {
+            return "Kommune mit Schlüssel " + key + " ist unbekannt";
+        }
+        return m.get().kind() == MunicipalityKind.LANDKREIS ? "Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.get().name() : null;
     }
 
     /** The refugee counts of a reference date as CSV, in the format the import reads (re-importable). */

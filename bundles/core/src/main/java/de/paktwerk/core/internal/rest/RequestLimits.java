@@ -37,7 +37,21 @@ public class RequestLimits implements ContainerRequestFilter {
                     "Der Anfragekörper ist größer als erlaubt (" + MAX_BODY_BYTES / 1024 + " KiB)."));
             return;
         }
-        if (ctx.hasEntity()) {
+        if (ctx.hasEntity() && ctx.getLength() < 0) {
+            // no Content-Length (chunked): read up to the limit first, so that an oversized body is 413 before any
+            // reader sees it (a JSON reader would stop earlier at a long string and blame a field)
+            try {
+                byte[] body = ctx.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    ctx.abortWith(Problems.response(413, "Anfrage zu groß",
+                            "Der Anfragekörper ist größer als erlaubt (" + MAX_BODY_BYTES / 1024 + " KiB)."));
+                    return;
+                }
+                ctx.setEntityStream(new java.io.ByteArrayInputStream(body));
+            } catch (IOException e) {
+                ctx.abortWith(Problems.response(400, "Ungültige Eingabe", "Der Anfragekörper konnte nicht vollständig gelesen werden."));
+            }
+        } else if (ctx.hasEntity()) {
             ctx.setEntityStream(new Limited(ctx.getEntityStream(), ctx));
         }
     }
