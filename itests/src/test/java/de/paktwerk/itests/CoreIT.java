@@ -145,6 +145,30 @@ public class CoreIT extends PaktwerkTestSupport {
         }
     }
 
+    /** Swagger UI from the distribution itself, listing the core and every installed funding area. */
+    @Test
+    public void swaggerUiIsServedOfflineForEveryInstalledApi() {
+        Resp index = request("GET", "/api/docs/index.html", null, null, null, "Accept", "text/html").expect(200);
+        assertTrue(index.body(), index.body().contains("swagger-ui"));
+        Resp init = request("GET", "/api/docs/swagger-initializer.js", null, null, null, "Accept", "*/*").expect(200);
+        assertTrue(init.body(), init.body().contains("{url: '/api/core/openapi.json', name: 'Kern'}")
+                && init.body().contains("{url: '/api/integration-management/openapi.json', name: 'Integrationsmanagement'}"));
+        assertEquals(200, request("GET", "/api/docs/swagger-ui-bundle.js", null, null, null, "Accept", "*/*").status());
+    }
+
+    /** What the web server answers itself is problem+json too, not an HTML page. */
+    @Test
+    public void addressesOutsideTheApplicationsAnswerProblemJson() {
+        Resp nothing = get("/nothing-here", APPROVER1).expectProblem(404, "not-found");
+        assertTrue(nothing.body(), nothing.json().path("detail").asText().startsWith("Diese Adresse gibt es nicht."));
+        Resp module = get("/api/language-courses/courses", APPROVER1).expectProblem(404, "not-found");
+        assertEquals("Unter /api/language-courses ist derzeit keine Schnittstelle installiert.", module.json().path("detail").asText());
+        // OPTIONS names the methods the addressed resource has, not those of every resource of the application
+        assertEquals("GET,HEAD,OPTIONS", request("OPTIONS", "/api/core/periods", APPROVER1, null, null).expect(200).header("Allow"));
+        assertEquals("OPTIONS,PUT", request("OPTIONS", "/api/core/periods/2017/budgets/test-area", APPROVER1, null, null).expect(200).header("Allow"));
+        assertEquals("GET,HEAD,OPTIONS,POST", request("OPTIONS", "/api/core/applications", APPROVER1, null, null).expect(200).header("Allow"));
+    }
+
     private long createAndSubmit(String amount) {
         JsonNode created = post("/api/core/applications", MUNICIPALITY, newApplication(amount)).expect(201).json();
         assertEquals("DRAFT", created.path("state").asText());

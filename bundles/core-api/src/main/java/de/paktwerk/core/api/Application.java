@@ -20,6 +20,8 @@ import java.time.Instant;
  * @param updatedAt last change
  */
 public record Application(long id, String applicantKey, String areaId, String periodId, Money requested,
-                          Money priced, Long providerId, JsonNode payload, ApplicationState state,
+                          Money priced, Long providerId,
+                          @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "Angaben des Förderbereichs; ihr Schema steht im OpenAPI-Dokument des Bereichs (/api/{areaId}/openapi.json)") JsonNode payload,
+                          ApplicationState state,
                           Instant createdAt, String createdBy, Instant updatedAt) {
 }

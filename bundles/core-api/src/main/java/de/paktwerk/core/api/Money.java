@@ -10,6 +10,8 @@ import java.math.BigDecimal;
  *
  * @param cents the amount in euro cents
  */
+@io.swagger.v3.oas.annotations.media.Schema(type = "string", pattern = "^-?[0-9]{1,16}(\\.[0-9]{1,2})?$", example = "1234.50",
+        description = "Betrag in Euro als Zeichenkette: ASCII-Ziffern, höchstens zwei Nachkommastellen nach einem Punkt")
 public record Money(long cents) implements Comparable<Money> {
 
     /** Zero euros. */

@@ -13,5 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param payload area-specific content, validated and priced by the area's module
  */
 public record NewApplication(String applicantKey, String areaId, String periodId, Money requested,
-                             Long providerId, JsonNode payload) {
+                             Long providerId,
+                             @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "Angaben des Förderbereichs; ihr Schema steht im OpenAPI-Dokument des Bereichs (/api/{areaId}/openapi.json)") JsonNode payload) {
 }

@@ -1,5 +1,13 @@
 package de.paktwerk.core.internal.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationService;
@@ -36,6 +44,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Applications, decisions and funds. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "applications")
 @Component(service = ApplicationResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CoreApplication.SELECT)
@@ -63,6 +72,16 @@ public class ApplicationResource {
     @Path("applications")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @Operation(operationId = "createApplication", summary = "Antrag anlegen (Entwurf), vom Förderbereich bepreist")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Application.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response create(NewApplication body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(RestParams.body(body).applicantKey());
         return Response.status(201).entity(applications.create(RestParams.body(body), Params.actor(sc))).build();
@@ -70,9 +89,14 @@ public class ApplicationResource {
 
     @GET
     @Path("applications")
+    @Operation(operationId = "listApplications", summary = "Anträge auflisten (eigene Kommune; Bewilligungsstelle alle)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public Page<Application> list(@QueryParam("applicant") String applicant, @QueryParam("area") String area,
-                                  @QueryParam("state") String state, @QueryParam("offset") String offset,
-                                  @QueryParam("limit") String limit, @Context SecurityContext sc) {
+                                  @QueryParam("state") String state, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
+                                  @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         if (!caller.seesAllMunicipalities()) {
             if (applicant == null || applicant.isBlank()) {
@@ -90,7 +114,12 @@ public class ApplicationResource {
 
     @GET
     @Path("applications/{id}")
-    public Application get(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "getApplication", summary = "Einen Antrag lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Application get(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return own(id, sc);
     }
 
@@ -110,14 +139,30 @@ public class ApplicationResource {
     @POST
     @Path("applications/{id}/submit")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
-    public Application submit(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "submitApplication", summary = "Antrag einreichen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Application submit(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return applications.submit(own(id, sc).id(), Params.actor(sc));
     }
 
     @POST
     @Path("applications/{id}/withdraw")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
-    public Application withdraw(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "withdrawApplication", summary = "Antrag zurückziehen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Application withdraw(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return applications.withdraw(own(id, sc).id(), Params.actor(sc));
     }
 
@@ -125,20 +170,43 @@ public class ApplicationResource {
     @Path("applications/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPROVER)
-    public Response decide(@PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
+    @Operation(operationId = "decideApplication", summary = "Über einen Antrag entscheiden (bei Bedarf mit Vier-Augen-Bestätigung)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Decision.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Response decide(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.decide(id(id), RestParams.body(body), Params.actor(sc))).build();
     }
 
     @POST
     @Path("applications/{id}/decision/confirm")
     @RolesAllowed(Roles.APPROVER)
-    public Decision confirm(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "confirmDecision", summary = "Entscheidung als zweite Person bestätigen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Decision confirm(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return applications.confirm(id(id), Params.actor(sc));
     }
 
     @GET
     @Path("applications/{id}/decision")
-    public Decision decision(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "getDecision", summary = "Die Entscheidung zu einem Antrag lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Decision decision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long appId = own(id, sc).id();
         return applications.decision(appId)
                 .orElseThrow(() -> new UnknownEntityException("Über Antrag " + appId + " ist noch nicht entschieden."));
@@ -148,13 +216,28 @@ public class ApplicationResource {
     @Path("applications/{id}/drawdowns")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
-    public Response drawdown(@PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
+    @Operation(operationId = "createDrawdown", summary = "Mittel abrufen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Drawdown.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Response drawdown(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.drawdown(own(id, sc).id(), RestParams.body(body).amount(), Params.actor(sc))).build();
     }
 
     @GET
     @Path("applications/{id}/drawdowns")
-    public List<Drawdown> drawdowns(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "listDrawdowns", summary = "Mittelabrufe eines Antrags")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public List<Drawdown> drawdowns(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return applications.drawdowns(own(id, sc).id());
     }
 
@@ -162,14 +245,29 @@ public class ApplicationResource {
     @Path("applications/{id}/proof-of-use")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
-    public Response proof(@PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
+    @Operation(operationId = "createProofOfUse", summary = "Verwendungsnachweis erfassen (Bewilligungsstelle nur im Auftrag, mit Begründung)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.ProofOfUse.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Response proof(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), RestParams.body(body).spent(),
                 RestParams.body(body).reason(), Params.actor(sc))).build();
     }
 
     @GET
     @Path("applications/{id}/proof-of-use")
-    public ProofOfUse proof(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "getProofOfUse", summary = "Den Verwendungsnachweis eines Antrags lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public ProofOfUse proof(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long appId = own(id, sc).id();
         return applications.proof(appId)
                 .orElseThrow(() -> new UnknownEntityException("Für Antrag " + appId + " liegt kein Verwendungsnachweis vor."));
@@ -177,6 +275,11 @@ public class ApplicationResource {
 
     @GET
     @Path("reclaims")
+    @Operation(operationId = "listReclaims", summary = "Rückforderungen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Reclaim> reclaims(@QueryParam("debtor") String debtor, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         String key = debtor == null || debtor.isBlank() ? null : debtor;

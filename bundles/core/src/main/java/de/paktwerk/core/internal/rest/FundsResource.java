@@ -1,5 +1,13 @@
 package de.paktwerk.core.internal.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Budget;
 import de.paktwerk.core.api.BudgetService;
@@ -33,6 +41,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Funding periods, budgets and distributions. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "funds")
 @Component(service = FundsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CoreApplication.SELECT)
@@ -59,12 +68,19 @@ public class FundsResource {
 
     @GET
     @Path("periods")
+    @Operation(operationId = "listPeriods", summary = "Förderzeiträume mit Programmvolumen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<FundingPeriod> periods() {
         return budgets.periods();
     }
 
     @GET
     @Path("periods/{period}/budgets")
+    @Operation(operationId = "listBudgets", summary = "Budgets eines Förderzeitraums")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Budget> budgets(@PathParam("period") String period) {
         return budgets.budgets(period);
     }
@@ -73,6 +89,15 @@ public class FundsResource {
     @Path("periods/{period}/budgets/{area}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "setBudget", summary = "Budget eines Förderbereichs festlegen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
     public Budget setBudget(@PathParam("period") String period, @PathParam("area") String area, BudgetBody body,
                             @Context SecurityContext sc) {
         return budgets.setBudget(period, area, RestParams.body(body).amount(), Params.actor(sc));
@@ -82,25 +107,48 @@ public class FundsResource {
     @Path("distributions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "runDistribution", summary = "Verteilung rechnen (vorläufig oder endgültig)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Distribution.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response run(DistributionRequest request, @Context SecurityContext sc) {
         return Response.status(201).entity(distributions.run(RestParams.body(request), Params.actor(sc))).build();
     }
 
     @GET
     @Path("distributions")
+    @Operation(operationId = "listDistributions", summary = "Verteilungsläufe")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<Distribution> list(@QueryParam("area") String area, @QueryParam("period") String period) {
         return distributions.list(area, period);
     }
 
     @GET
     @Path("distributions/{id}")
-    public Distribution get(@PathParam("id") String id) {
+    @Operation(operationId = "getDistribution", summary = "Einen Verteilungslauf lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Distribution get(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         return distributions.get(RestParams.id(id, "Verteilungsnummer"));
     }
 
     @GET
     @Path("distributions/{id}/shares")
-    public Page<Share> shares(@PathParam("id") String id, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    @Operation(operationId = "listShares", summary = "Anteile eines Verteilungslaufs (seitenweise)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Page<Share> shares(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
         int from = RestParams.intParam(offset, "offset", 0);
         int size = RestParams.intParam(limit, "limit", Page.MAX_LIMIT);
         Page.check(from, size);
@@ -111,7 +159,12 @@ public class FundsResource {
 
     @GET
     @Path("distributions/{id}/difference")
-    public List<ShareDifference> difference(@PathParam("id") String id) {
+    @Operation(operationId = "listShareDifferences", summary = "Unterschiede zum ersetzten Lauf je Körperschaft")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public List<ShareDifference> difference(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         return distributions.difference(RestParams.id(id, "Verteilungsnummer"));
     }
 
@@ -119,7 +172,12 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}/shares.csv")
     @Produces("text/csv")
-    public Response sharesCsv(@PathParam("id") String id) {
+    @Operation(operationId = "exportShares", summary = "Anteile eines Laufs als CSV (Semikolon, BOM, Dezimalkomma)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Response sharesCsv(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long run = RestParams.id(id, "Verteilungsnummer");
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (Share s : distributions.shares(run)) {
@@ -133,7 +191,12 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}/difference.csv")
     @Produces("text/csv")
-    public Response differenceCsv(@PathParam("id") String id) {
+    @Operation(operationId = "exportShareDifferences", summary = "Unterschiede eines Laufs als CSV")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Response differenceCsv(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long run = RestParams.id(id, "Verteilungsnummer");
         List<List<Object>> rows = new java.util.ArrayList<>();
         for (ShareDifference d : distributions.difference(run)) {

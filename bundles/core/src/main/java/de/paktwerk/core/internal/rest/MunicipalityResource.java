@@ -1,5 +1,13 @@
 package de.paktwerk.core.internal.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Delegation;
 import de.paktwerk.core.api.InvalidInputException;
@@ -38,6 +46,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Municipalities, their refugee counts, delegations and third-party providers. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "municipalities")
 @Component(service = MunicipalityResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CoreApplication.SELECT)
@@ -63,9 +72,13 @@ public class MunicipalityResource {
 
     @GET
     @Path("municipalities")
+    @Operation(operationId = "listMunicipalities", summary = "Gemeinden, Stadtkreise und Landkreise (seitenweise)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public Page<Municipality> list(@QueryParam("district") String district, @QueryParam("kind") List<String> kinds,
-                                   @QueryParam("name") String name, @QueryParam("offset") String offset,
-                                   @QueryParam("limit") String limit) {
+                                   @QueryParam("name") String name, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
+                                   @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
         Set<MunicipalityKind> kindSet = EnumSet.noneOf(MunicipalityKind.class);
         for (String k : kinds) {
             for (String part : k.split(",")) {
@@ -83,12 +96,20 @@ public class MunicipalityResource {
 
     @GET
     @Path("municipalities/{key}")
+    @Operation(operationId = "getMunicipality", summary = "Eine Körperschaft lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Municipality get(@PathParam("key") String key) {
         return registry.get(key);
     }
 
     @GET
     @Path("municipalities/{key}/refugee-counts")
+    @Operation(operationId = "listRefugeeCounts", summary = "Flüchtlingszahlen einer Körperschaft je Stichtag")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<RefugeeCount> counts(@PathParam("key") String key) {
         return registry.refugeeCounts(key);
     }
@@ -104,6 +125,14 @@ public class MunicipalityResource {
     @Path("refugee-counts")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "importRefugeeCounts", summary = "Flüchtlingszahlen als CSV importieren (alle Zeilen oder keine)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Map<String, Integer> importCounts(byte[] csv, @javax.ws.rs.HeaderParam("Content-Type") String contentType,
                                              @Context SecurityContext sc) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
@@ -137,6 +166,10 @@ public class MunicipalityResource {
     @GET
     @Path("refugee-counts")
     @Produces("text/csv")
+    @Operation(operationId = "exportRefugeeCounts", summary = "Flüchtlingszahlen eines Stichtags als CSV (wieder importierbar)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public Response exportCounts(@QueryParam("date") String date) {
         java.time.LocalDate day = RestParams.date(date, "date");
         if (day == null) {
@@ -154,6 +187,10 @@ public class MunicipalityResource {
 
     @GET
     @Path("delegations")
+    @Operation(operationId = "listDelegations", summary = "Aufgabenübertragungen an Landkreise")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<Delegation> delegations(@QueryParam("area") String area) {
         if (area == null || area.isBlank()) {
             throw new InvalidInputException("Parameter 'area' (Förderbereich) fehlt.");
@@ -165,6 +202,16 @@ public class MunicipalityResource {
     @Path("municipalities/{key}/delegations")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @Operation(operationId = "delegateArea", summary = "Förderbereich an den Landkreis übertragen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Delegation.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response delegate(@PathParam("key") String key, DelegationBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
         return Response.status(201).entity(registry.delegate(key, RestParams.body(body).areaId(), Params.actor(sc))).build();
@@ -173,6 +220,12 @@ public class MunicipalityResource {
     @DELETE
     @Path("municipalities/{key}/delegations/{area}")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @Operation(operationId = "revokeDelegation", summary = "Aufgabenübertragung aufheben")
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "erledigt"),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Response revoke(@PathParam("key") String key, @PathParam("area") String area, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
         registry.revokeDelegation(key, area, Params.actor(sc));
@@ -181,6 +234,11 @@ public class MunicipalityResource {
 
     @GET
     @Path("municipalities/{key}/providers")
+    @Operation(operationId = "listProviders", summary = "Träger einer Kommune")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Provider> providers(@PathParam("key") String key, @Context SecurityContext sc) {
         registry.get(key);
         Caller.of(sc).requireMunicipality(key);
@@ -191,6 +249,15 @@ public class MunicipalityResource {
     @Path("municipalities/{key}/providers")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @Operation(operationId = "addProvider", summary = "Träger eintragen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Provider.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
         return Response.status(201).entity(registry.addProvider(key, RestParams.body(body).name(), Params.actor(sc))).build();

@@ -1,5 +1,13 @@
 package de.paktwerk.core.internal.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.AuditEntry;
 import de.paktwerk.core.api.AuditLog;
@@ -23,6 +31,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** The installed funding areas, the audit log and the OpenAPI document. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "platform")
 @Component(service = PlatformResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(CoreApplication.SELECT)
@@ -58,6 +67,10 @@ public class PlatformResource {
     @GET
     @Path("health")
     @PermitAll
+    @Operation(operationId = "getHealth", summary = "Bereitschaft ohne Anmeldung: Datenbank und Förderbereiche", security = {},
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "paktwerk-public", value = "true")))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", content = @Content(mediaType = "application/json", schema = @Schema(implementation = Health.class))),
+            @ApiResponse(responseCode = "503", ref = "#/components/responses/Unavailable")})
     public Response health() {
         boolean up;
         try {
@@ -70,6 +83,9 @@ public class PlatformResource {
 
     @GET
     @Path("funding-areas")
+    @Operation(operationId = "listFundingAreas", summary = "Derzeit installierte Förderbereiche")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<AreaView> fundingAreas() {
         return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.distributionKeyDescription())).toList();
     }
@@ -77,9 +93,14 @@ public class PlatformResource {
     @GET
     @Path("audit")
     @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
+    @Operation(operationId = "listAuditEntries", summary = "Audit-Einträge je Objekt oder je Person und Zeitraum")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<AuditEntry> audit(@QueryParam("entityType") String type, @QueryParam("entityId") String id,
                                   @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
-                                  @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+                                  @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
         boolean byEntity = type != null && !type.isBlank() && id != null && !id.isBlank();
         boolean byActorOrTime = RestParams.optional(actor) != null || RestParams.optional(from) != null || RestParams.optional(to) != null;
         if (byEntity == byActorOrTime) {
@@ -105,6 +126,10 @@ public class PlatformResource {
     @GET
     @Path("audit/verify")
     @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
+    @Operation(operationId = "verifyAuditChain", summary = "Hash-Kette des Audits prüfen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public AuditVerification verify() {
         return audit.verify();
     }
@@ -113,6 +138,9 @@ public class PlatformResource {
     @GET
     @Path("openapi.json")
     @PermitAll
+    @Operation(operationId = "getCoreOpenApi", summary = "Dieses OpenAPI-Dokument", security = {},
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "paktwerk-public", value = "true")))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "OpenAPI-Dokument", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))})
     public Response openApi() {
         return RestParams.openApi(PlatformResource.class, "openapi/core.json");
     }

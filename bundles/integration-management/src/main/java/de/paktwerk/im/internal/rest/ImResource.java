@@ -1,5 +1,13 @@
 package de.paktwerk.im.internal.rest;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+
 import de.paktwerk.core.api.ForbiddenException;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
@@ -43,6 +51,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 /** Positions, cases, integration plans, overdue reviews and reports of the integration management. */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "integration-management")
 @Component(service = ImResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(ImApplication.SELECT)
@@ -75,6 +84,16 @@ public class ImResource {
     @Path("positions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @Operation(operationId = "createPosition", summary = "Geförderte Stelle anlegen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Position.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createPosition(PositionInput body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(RestParams.body(body).responsibleKey());
         return Response.status(201).entity(store.createPosition(RestParams.body(body), Web.actor(sc))).build();
@@ -91,6 +110,10 @@ public class ImResource {
     @GET
     @Path("positions")
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
+    @Operation(operationId = "listPositions", summary = "Geförderte Stellen (eigene; Bewilligungsstelle alle)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Position> positions(@QueryParam("responsible") String responsible, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         return store.positions(RestParams.optional(responsible)).stream().filter(p -> maySeePosition(caller, p)).toList();
@@ -99,7 +122,13 @@ public class ImResource {
     @GET
     @Path("positions/{id}")
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
-    public Position position(@PathParam("id") String id, @Context SecurityContext sc) {
+    @Operation(operationId = "getPosition", summary = "Eine Stelle lesen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Position position(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long positionId = RestParams.id(id, "Stellennummer");
         Position p = store.position(positionId);
         if (!maySeePosition(Caller.of(sc), p)) {
@@ -112,6 +141,14 @@ public class ImResource {
     @POST
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "pricePositions", summary = "Stellen bepreisen, ohne zu speichern")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
     public Pricing pricing(Payload body) {
         return store.price(RestParams.body(body).positions());
     }
@@ -120,6 +157,16 @@ public class ImResource {
     @Path("cases")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "createCase", summary = "Pseudonymisierten Fall anlegen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Case.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createCase(CaseInput body, @Context SecurityContext sc) {
         requireCaseload(Caller.of(sc), RestParams.body(body).positionId());
         return Response.status(201).entity(store.createCase(RestParams.body(body), Web.actor(sc))).build();
@@ -128,7 +175,12 @@ public class ImResource {
     @GET
     @Path("cases")
     @RolesAllowed(Web.CASEWORKER)
-    public List<Case> cases(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
+    @Operation(operationId = "listCases", summary = "Fallbestand (eigene Stellen); jede Auflistung wird protokolliert")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<Case> cases(@QueryParam("municipality") String municipality, @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("position") String position,
                             @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         Long positionId = RestParams.optionalId(position, "Stellennummer");
@@ -159,6 +211,11 @@ public class ImResource {
     @GET
     @Path("cases/{id}")
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "getCase", summary = "Einen Fall lesen (protokolliert)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Case getCase(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return store.getCase(id, Web.actor(sc), RestParams.optional(reason));
@@ -168,6 +225,16 @@ public class ImResource {
     @Path("cases/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "extendCase", summary = "Beratung mit Begründung auf vier Jahre verlängern")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Case extend(@PathParam("id") String id, Extension body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return store.extend(id, RestParams.body(body).reason(), Web.actor(sc));
@@ -177,6 +244,16 @@ public class ImResource {
     @Path("cases/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "closeCase", summary = "Beratung beenden")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Case close(@PathParam("id") String id, Closing body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return store.close(id, RestParams.body(body).end(), Web.actor(sc));
@@ -186,6 +263,15 @@ public class ImResource {
     @Path("cases/{id}/plan")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "putPlan", summary = "Integrationsplan festlegen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
     public Plan putPlan(@PathParam("id") String id, PlanInput body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return store.putPlan(id, RestParams.body(body), Web.actor(sc));
@@ -194,6 +280,11 @@ public class ImResource {
     @GET
     @Path("cases/{id}/plan")
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "getPlan", summary = "Integrationsplan lesen (protokolliert)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Plan plan(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return store.getPlan(id, Web.actor(sc), RestParams.optional(reason));
@@ -203,6 +294,16 @@ public class ImResource {
     @Path("cases/{id}/plan/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Web.CASEWORKER)
+    @Operation(operationId = "reviewPlan", summary = "Fortschreibung eines Plans erfassen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Plan.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response review(@PathParam("id") String id, Review body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
         return Response.status(201).entity(store.addReview(id, RestParams.body(body), Web.actor(sc))).build();
@@ -211,7 +312,12 @@ public class ImResource {
     @GET
     @Path("reviews/overdue")
     @RolesAllowed({Web.CASEWORKER, Web.MUNICIPALITY})
-    public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @QueryParam("position") String position,
+    @Operation(operationId = "listOverdueReviews", summary = "Überfällige Fortschreibungen je Kommune oder Stelle")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("position") String position,
                                        @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         String key = RestParams.optional(municipality);
@@ -227,6 +333,11 @@ public class ImResource {
     @GET
     @Path("reports/{municipality}")
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "getReport", summary = "Bericht einer Kommune (Gruppen unter 5 unterdrückt)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Report report(@PathParam("municipality") String municipality, @Context SecurityContext sc) {
         requireResponsibleFor(Caller.of(sc), municipality);
         return store.report(municipality);
@@ -235,6 +346,9 @@ public class ImResource {
     @GET
     @Path("openapi.json")
     @PermitAll
+    @Operation(operationId = "getIntegrationManagementOpenApi", summary = "Dieses OpenAPI-Dokument", security = {},
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "paktwerk-public", value = "true")))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "OpenAPI-Dokument", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))})
     public Response openApi() {
         return RestParams.openApi(ImResource.class, "openapi/integration-management.json");
     }
