@@ -104,10 +104,17 @@ public final class Jdbc implements Transactions {
         }
     }
 
-    /** SQL failures that are the caller's fault become a German 409; others stay internal errors. */
+    /**
+     * SQL failures become German answers: a lock not got in time, a deadlock or a serialization failure is 503
+     * (try again shortly, nothing changed); a violated constraint is 409; anything else stays an internal error.
+     */
     static RuntimeException translate(SQLException e) {
         String state = e.getSQLState();
-        if (state != null && (state.startsWith("23") || state.equals("40001") || state.startsWith("HYT"))) {
+        if (state != null && (state.startsWith("HYT") || state.equals("40001") || state.equals("40P01") || state.equals("55P03"))) {
+            return new Busy("Die Datenbank ist gerade durch gleichzeitige Änderungen belegt; es wurde nichts geändert."
+                    + " Bitte in " + Busy.RETRY_AFTER_SECONDS + " Sekunde erneut versuchen.");
+        }
+        if (state != null && state.startsWith("23")) {
             return new ConflictException("Die Änderung widerspricht dem aktuellen Datenbestand (" + state + ").");
         }
         return new IllegalStateException("Datenbankfehler: " + e.getMessage(), e);

@@ -56,13 +56,33 @@ public class PlatformResource {
         this.database = database;
     }
 
+    /** Present once the demo data is in (the component fills it in while it activates). */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    private volatile de.paktwerk.core.internal.demo.DemoData demo;
+
+    @Reference
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
+
+    /** The demo is configured (feature paktwerk-demo) but its data is not in yet. */
+    private boolean demoPending() {
+        try {
+            org.osgi.service.cm.Configuration[] c = configurations.listConfigurations("(service.pid=de.paktwerk.demo)");
+            return c != null && c.length > 0 && !"false".equals(String.valueOf(c[0].getProperties().get("enabled"))) && demo == null;
+        } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException e) {
+            return false;
+        }
+    }
+
     /** What the readiness check gets: up or down, nothing more. */
     public record Health(String status) {
     }
 
     /**
-     * Readiness without credentials (load balancers, ./run.sh): 200 when the database answers and every funding
-     * area whose service is registered can be used; 503 otherwise. It says nothing else.
+     * Readiness without credentials (load balancers, ./run.sh): 200 when the database answers, every funding
+     * area whose service is registered can be used and configured demo data is in; 503 otherwise. It says
+     * nothing else.
      */
     @GET
     @Path("health")
@@ -74,7 +94,7 @@ public class PlatformResource {
     public Response health() {
         boolean up;
         try {
-            up = database.jdbc().tx(c -> c.isValid(2)) && areas.installed().stream().allMatch(a -> a.id() != null);
+            up = database.jdbc().tx(c -> c.isValid(2)) && areas.installed().stream().allMatch(a -> a.id() != null) && !demoPending();
         } catch (RuntimeException e) {
             up = false;
         }

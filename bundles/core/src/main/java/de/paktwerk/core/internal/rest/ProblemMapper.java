@@ -46,6 +46,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable exception) {
         Problem p = withoutLongEchoes(bodyTooLarge() ? web(413) : problem(exception));
         Response.ResponseBuilder rb = Response.status(p.status()).type(PaktwerkRest.PROBLEM_JSON).entity(p);
+        if (p.status() == 503) {
+            rb.header(javax.ws.rs.core.HttpHeaders.RETRY_AFTER, de.paktwerk.core.internal.db.Busy.RETRY_AFTER_SECONDS);
+        }
         if (exception instanceof WebApplicationException wae) {
             wae.getResponse().getHeaders().forEach((name, values) -> {
                 if (name.equalsIgnoreCase("WWW-Authenticate") || name.equalsIgnoreCase("Allow")) {
