@@ -219,3 +219,16 @@ CREATE TABLE decision_counter (
 ALTER TABLE proof_of_use ADD COLUMN on_behalf_reason VARCHAR(2000);
 CREATE INDEX audit_actor ON audit_log (actor, at);
 CREATE INDEX audit_at ON audit_log (at);
+
+--changeset paktwerk-core:5
+-- a proof of use settles the approval: what is not accepted (approved minus min(spent, approved)) goes back
+-- to the budget and the allocation. Proofs recorded before kept it committed: give it back now.
+ALTER TABLE proof_of_use ADD COLUMN released_cents BIGINT;
+UPDATE budget SET committed_cents = committed_cents - COALESCE((SELECT SUM(d.amount_cents - LEAST(p.spent_cents, d.amount_cents))
+    FROM proof_of_use p JOIN application a ON a.id = p.application_id JOIN decision d ON d.application_id = a.id
+    WHERE a.period_id = budget.period_id AND a.area_id = budget.area_id), 0);
+UPDATE allocation SET committed_cents = committed_cents - COALESCE((SELECT SUM(d.amount_cents - LEAST(p.spent_cents, d.amount_cents))
+    FROM proof_of_use p JOIN application a ON a.id = p.application_id JOIN decision d ON d.application_id = a.id
+    WHERE a.period_id = allocation.period_id AND a.area_id = allocation.area_id AND a.applicant_key = allocation.body_key), 0);
+UPDATE proof_of_use SET released_cents = (SELECT d.amount_cents - GREATEST(proof_of_use.paid_cents, LEAST(proof_of_use.spent_cents, d.amount_cents))
+    FROM decision d WHERE d.application_id = proof_of_use.application_id);

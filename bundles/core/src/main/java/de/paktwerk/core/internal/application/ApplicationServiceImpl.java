@@ -298,6 +298,17 @@ public class ApplicationServiceImpl implements ApplicationService {
         return amount;
     }
 
+    /** Gives back what an approval no longer needs: the budget's and the allocation's committed amounts go down. */
+    private static void release(Connection c, Application app, Money amount) throws SQLException {
+        int budget = Sql.update(c, "UPDATE budget SET committed_cents = committed_cents - ? WHERE period_id = ? AND area_id = ?"
+                + " AND committed_cents >= ?", amount.cents(), app.periodId(), app.areaId(), amount.cents());
+        int allocation = Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents - ? WHERE area_id = ? AND period_id = ?"
+                + " AND body_key = ? AND committed_cents >= ?", amount.cents(), app.areaId(), app.periodId(), app.applicantKey(), amount.cents());
+        if (budget != 1 || allocation != 1) {
+            throw new IllegalStateException("Freigabe von " + amount + " für Antrag " + app.id() + " passt nicht zu Budget oder Anteil");
+        }
+    }
+
     /** Reserves the amount against the area budget and the applicant's allocation, or refuses. */
     private static void reserve(Connection c, Application app, Money amount) throws SQLException {
         int budget = Sql.update(c, "UPDATE budget SET committed_cents = committed_cents + ? WHERE period_id = ? AND area_id = ?"
@@ -410,7 +421,7 @@ public class ApplicationServiceImpl implements ApplicationService {
         }
         return jdbc.tx(c -> {
             Application app = find(c, id, true);
-            effectiveApproval(c, app);
+            Decision decision = effectiveApproval(c, app);
             boolean onBehalf = !actsAsApplicant(app, actor);
             if (onBehalf) {
                 requireIndependent(c, app, actor, "den Verwendungsnachweis erfassen");
@@ -422,11 +433,30 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt bereits ein Verwendungsnachweis vor.");
             }
+            Money approved = decision.amount();
             Money paid = Money.ofCents(Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
-            Money reclaim = Money.max(Money.ZERO, paid.minus(spent));
+            // settlement: what is accepted is the spending up to the approved amount; what was paid beyond it is
+            // reclaimed, what is accepted beyond what was paid is paid out now (Schlusszahlung), and the rest of
+            // the approval is released; budget and allocation are committed for the accepted amount only, so
+            // approved = paid (net of reclaims) + released + reclaimed
+            Money accepted = spent.compareTo(approved) < 0 ? spent : approved;
+            Money reclaim = Money.max(Money.ZERO, paid.minus(accepted));
+            Money finalPayment = Money.max(Money.ZERO, accepted.minus(paid));
+            Money released = approved.minus(Money.max(paid, accepted));
             Instant now = now();
-            long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, created_at, created_by,"
-                    + " on_behalf_reason) VALUES (?, ?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), now, actor, onBehalf ? reason : null);
+            long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, released_cents, created_at,"
+                    + " created_by, on_behalf_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), released.cents(), now,
+                    actor, onBehalf ? reason : null);
+            if (finalPayment.isPositive()) {
+                long drawdownId = Sql.insert(c, "INSERT INTO drawdown (application_id, amount_cents, created_at, created_by) VALUES (?, ?, ?, ?)",
+                        id, finalPayment.cents(), now, de.paktwerk.core.api.Actors.SYSTEM);
+                audit.append(c, de.paktwerk.core.api.Actors.SYSTEM, "drawdown", String.valueOf(drawdownId), "final-payment", null,
+                        Json.write(new Drawdown(drawdownId, id, finalPayment, now, de.paktwerk.core.api.Actors.SYSTEM)));
+            }
+            Money freed = approved.minus(accepted);
+            if (freed.isPositive()) {
+                release(c, app, freed);
+            }
             ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor);
             // the reason stays in the table (deletable); the chain records only that it was on behalf
             Map<String, Object> record = new java.util.TreeMap<>(Json.mapper().convertValue(proof, Map.class));

@@ -259,4 +259,49 @@ public class ApplicationServiceTest {
         String trail = f.audit.entries("proof_of_use", "1").toString();
         assertTrue(trail, trail.contains("onBehalf") && !trail.contains("Post"));
     }
+
+    /** approved = paid (net of reclaims) + released + reclaimed, and the budget is committed for what was accepted. */
+    private void settles(String approved, String drawn, String spent, String reclaim, String released, String paidNet) {
+        CoreFixture g = new CoreFixture("1000000.00");
+        g.realm.put("g", java.util.Set.of("municipality", "municipality:" + STUTTGART));
+        g.priceAsRequested();
+        g.weights(Map.of(STUTTGART, 1L));
+        g.budgets.setBudget("2018", AREA, euros("1000000.00"), "test");
+        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15)), "t");
+        Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros(approved), null, null), "g");
+        g.applications.submit(a.id(), "g");
+        g.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        assertEquals(euros(approved), g.budgets.budget("2018", AREA).committed());
+        if (euros(drawn).isPositive()) {
+            g.applications.drawdown(a.id(), euros(drawn), "g");
+        }
+        assertEquals(euros(reclaim), g.applications.proofOfUse(a.id(), euros(spent), "g").reclaim());
+        Money paid = Money.ZERO;
+        for (var d : g.applications.drawdowns(a.id())) {
+            paid = paid.plus(d.amount());
+        }
+        Money netPaid = paid.minus(euros(reclaim));
+        assertEquals(euros(paidNet), netPaid);
+        // the budget and the allocation keep exactly what was accepted
+        assertEquals(netPaid, g.budgets.budget("2018", AREA).committed());
+        assertEquals(euros(approved), netPaid.plus(euros(released)).plus(euros(reclaim)));
+        assertTrue(g.audit.verify().intact());
+    }
+
+    @Test
+    public void drawnFullySpentLessTheDifferenceIsReclaimedAndGoesBackToTheBudget() {
+        // the scenario: approved 50,000.00, drawn 50,000.00, spent 41,500.00 → reclaim 8,500.00, budget back by 8,500.00
+        settles("50000.00", "50000.00", "41500.00", "8500.00", "0.00", "41500.00");
+    }
+
+    @Test
+    public void whatWasNeverDrawnIsReleased() {
+        settles("50000.00", "30000.00", "25000.00", "5000.00", "20000.00", "25000.00");
+    }
+
+    @Test
+    public void spendingAboveWhatWasDrawnIsPaidOutUpToTheApprovalAndTheRestReleased() {
+        settles("50000.00", "30000.00", "45000.00", "0.00", "5000.00", "45000.00");
+        settles("50000.00", "0.00", "60000.00", "0.00", "0.00", "50000.00");
+    }
 }
