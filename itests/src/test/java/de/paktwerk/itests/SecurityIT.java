@@ -93,6 +93,8 @@ public class SecurityIT extends PaktwerkTestSupport {
                 row("POST", c + "/applications/999/withdraw", null, "U F A A A F F"),
                 row("POST", c + "/applications/999/decision", "{}", "U F F F A F F"),
                 row("POST", c + "/applications/999/decision/confirm", null, "U F F F A F F"),
+                row("POST", c + "/applications/999/decision/return", "{\"reason\":\"x\"}", "U F F F A F F"),
+                row("GET", c + "/decisions/awaiting-confirmation", null, "U F F F A F F"),
                 row("POST", c + "/applications/999/drawdowns", "{}", "U F A A A F F"),
                 row("POST", c + "/applications/999/proof-of-use", "{}", "U F A A A F F"),
                 row("GET", c + "/reclaims?debtor=08111000", null, "U F A F A A F"),
@@ -285,8 +287,28 @@ public class SecurityIT extends PaktwerkTestSupport {
         long second = filed(APPROVER2, "08221000", "60000.00");
         assertFalse(post("/api/core/applications/" + first + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
                 .path("needsConfirmation").asBoolean());
+        String committed = budget2019();
         assertTrue(post("/api/core/applications/" + second + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
                 .path("needsConfirmation").asBoolean());
+        // a second approver (not approver2: it filed them) sees it waiting and returns it: the reservation goes back
+        assertTrue(get("/api/core/decisions/awaiting-confirmation", "admin").expect(200).body().contains("\"applicationId\":" + second));
+        for (JsonNode waiting : get("/api/core/decisions/awaiting-confirmation", APPROVER1).expect(200).json()) {
+            assertFalse("eigene Entscheidung in der eigenen Bestätigungsliste", APPROVER1.equals(waiting.path("approver").asText()));
+        }
+        post("/api/core/applications/" + second + "/decision/return", APPROVER1, "{\"reason\":\"selbst\"}").expectProblem(403, "four-eyes");
+        post("/api/core/applications/" + second + "/decision/return", APPROVER2, "{\"reason\":\"x\"}").expectProblem(403, "separation-of-duties");
+        assertEquals("SUBMITTED", post("/api/core/applications/" + second + "/decision/return", "admin",
+                "{\"reason\":\"Stellenplan fehlt\"}").expect(200).json().path("state").asText());
+        assertEquals(committed, budget2019());
+    }
+
+    private String budget2019() {
+        for (JsonNode b : get("/api/core/periods/2019/budgets", APPROVER1).expect(200).json()) {
+            if ("test-area".equals(b.path("areaId").asText())) {
+                return b.path("committed").asText();
+            }
+        }
+        throw new AssertionError("kein Budget 2019 für test-area");
     }
 
     @Test

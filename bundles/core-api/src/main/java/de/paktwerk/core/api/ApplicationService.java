@@ -25,6 +25,22 @@ public interface ApplicationService {
     /** A second, different approver confirms a decision above the threshold. */
     Decision confirm(long id, String approver);
 
+    /**
+     * The second approver returns a decision that waits for confirmation, with a reason: the decision is gone
+     * (kept as a returned decision), its reservation goes back to the budget and the applicant's share, and
+     * the application waits for a new decision. Refusing an approval is returning it and deciding REJECTED.
+     *
+     * @since 1.1
+     */
+    Application returnDecision(long id, String reason, String approver);
+
+    /**
+     * Decisions waiting for a second approver that {@code approver} did not make.
+     *
+     * @since 1.1
+     */
+    List<Decision> awaitingConfirmation(String approver);
+
     Optional<Decision> decision(long applicationId);
 
     Drawdown drawdown(long id, Money amount, String actor);

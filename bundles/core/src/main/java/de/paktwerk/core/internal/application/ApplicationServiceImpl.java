@@ -260,9 +260,13 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (amount.isPositive()) {
                 reserve(c, app, amount);
             }
-            // the number last: only a decision that commits takes one, so the numbers have no gaps
-            String number = nextDecisionNumber(c, decisionPrefix, today.getYear());
-            Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
+            // the number last, and only for a decision in force: a refused, rolled-back or returned decision takes
+            // none, so the numbers have no gaps (a decision awaiting its second approver gets it when confirmed)
+            String number = null;
+            if (!needsConfirmation) {
+                number = nextDecisionNumber(c, decisionPrefix, today.getYear());
+                Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
+            }
             decision = new Decision(decisionId, id, number, today, approver, outcome, amount, request.conditions(),
                     needsConfirmation, null, null);
             audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
@@ -344,12 +348,48 @@ public class ApplicationServiceImpl implements ApplicationService {
                 throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
                         + " muss eine andere Person bestätigen als die, die entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
             }
-            Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ? WHERE id = ?", approver, now(), d.id());
+            Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ?, number = ? WHERE id = ?", approver, now(),
+                    nextDecisionNumber(c, decisionPrefix, LocalDate.now(BERLIN).getYear()), d.id());
             Decision confirmed = findDecision(c, id).orElseThrow();
             audit.append(c, approver, "decision", String.valueOf(d.id()), "confirm", Json.write(d), Json.write(confirmed));
             transition(c, app, d.outcome(), "decide", approver);
             return confirmed;
         });
+    }
+
+    @Override
+    public Application returnDecision(long id, String reason, String approver) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidInputException("Wer eine Entscheidung zurückgibt, nennt den Grund (reason, höchstens 2000 Zeichen).");
+        }
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true);
+            Decision d = findDecision(c, id).orElseThrow(() -> new ConflictException("Über den Antrag " + id + " ist noch nicht entschieden."));
+            if (d.effective()) {
+                throw new ConflictException("Die Entscheidung über Antrag " + id + " ist bereits in Kraft; zurückgeben lässt sich nur eine,"
+                        + " die auf die zweite Person wartet.", de.paktwerk.core.api.ProblemType.ILLEGAL_TRANSITION);
+            }
+            requireIndependent(c, app, approver, "zurückgeben");
+            if (d.approver().equals(approver)) {
+                throw new ForbiddenException("Vier-Augen-Prinzip: die wartende Entscheidung gibt die zweite Person zurück, nicht die, die"
+                        + " entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
+            }
+            Sql.insert(c, "INSERT INTO returned_decision (application_id, decided_by, decided_on, outcome, amount_cents, returned_by,"
+                    + " returned_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, d.approver(), d.date(), d.outcome(), d.amount().cents(),
+                    approver, now(), reason.trim());
+            Sql.update(c, "DELETE FROM decision WHERE id = ?", d.id());
+            if (d.amount().isPositive()) {
+                release(c, app, d.amount()); // the reservation goes back to the budget and the share
+            }
+            audit.append(c, approver, "decision", String.valueOf(d.id()), "return", Json.write(d), null);
+            return find(c, id, false);
+        });
+    }
+
+    @Override
+    public List<Decision> awaitingConfirmation(String approver) {
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM decision WHERE needs_confirmation = TRUE AND confirmed_by IS NULL AND approver <> ?"
+                + " ORDER BY id", ApplicationServiceImpl::mapDecision, approver == null ? "" : approver));
     }
 
     @Override
@@ -552,11 +592,13 @@ public class ApplicationServiceImpl implements ApplicationService {
     }
 
     private static Optional<Decision> findDecision(Connection c, long applicationId) throws SQLException {
-        return Sql.one(c, "SELECT * FROM decision WHERE application_id = ?", rs -> new Decision(rs.getLong("id"),
-                rs.getLong("application_id"), rs.getString("number"), Sql.date(rs, "decided_on"), rs.getString("approver"),
-                ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")),
-                rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"),
-                Sql.instant(rs, "confirmed_at")), applicationId);
+        return Sql.one(c, "SELECT * FROM decision WHERE application_id = ?", ApplicationServiceImpl::mapDecision, applicationId);
+    }
+
+    private static Decision mapDecision(ResultSet rs) throws SQLException {
+        return new Decision(rs.getLong("id"), rs.getLong("application_id"), rs.getString("number"), Sql.date(rs, "decided_on"),
+                rs.getString("approver"), ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")),
+                rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"), Sql.instant(rs, "confirmed_at"));
     }
 
     static Application map(ResultSet rs) throws SQLException {

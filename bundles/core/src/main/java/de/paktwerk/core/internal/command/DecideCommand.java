@@ -43,8 +43,10 @@ public class DecideCommand implements Action {
     public Object execute() {
         Decision d = applications.decide(id, new DecisionRequest(ApplicationState.valueOf(outcome.toUpperCase()),
                 amount == null ? null : Money.parse(amount), conditions), ConsoleUser.name());
-        session.getConsole().println("Bescheid " + d.number() + ": " + d.outcome().german() + ", " + d.amount().toGerman()
-                + (d.needsConfirmation() ? " — wartet auf Bestätigung durch eine zweite Person (Vier-Augen-Prinzip)." : "."));
+        session.getConsole().println((d.number() != null ? "Bescheid " + d.number() : "Entscheidung " + d.id()) + ": "
+                + d.outcome().german() + ", " + d.amount().toGerman()
+                + (d.needsConfirmation() ? " — wartet auf Bestätigung durch eine zweite Person (Vier-Augen-Prinzip);"
+                + " die Bescheidnummer folgt mit der Bestätigung." : "."));
         return null;
     }
 }

@@ -57,6 +57,10 @@ public class ApplicationResource {
     public record DrawdownBody(Money amount) {
     }
 
+    /** Body of returning a waiting decision. */
+    public record ReturnBody(String reason) {
+    }
+
     /** Body of a proof of use; {@code reason} when the approval office records it on the applicant's behalf. */
     public record ProofBody(Money spent, String reason) {
     }
@@ -182,6 +186,36 @@ public class ApplicationResource {
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response decide(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.decide(id(id), RestParams.body(body), Params.actor(sc))).build();
+    }
+
+    @POST
+    @Path("applications/{id}/decision/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "returnDecision", summary = "Wartende Entscheidung als zweite Person mit Grund zurückgeben (Reservierung wird frei)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "der Antrag, wieder zu entscheiden", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Application returnDecision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
+                                      ReturnBody body, @Context SecurityContext sc) {
+        return applications.returnDecision(id(id), RestParams.body(body).reason(), Params.actor(sc));
+    }
+
+    @GET
+    @Path("decisions/awaiting-confirmation")
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "listDecisionsAwaitingConfirmation", summary = "Entscheidungen, die auf meine Bestätigung als zweite Person warten")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<Decision> awaitingConfirmation(@Context SecurityContext sc) {
+        return applications.awaitingConfirmation(Params.actor(sc));
     }
 
     @POST

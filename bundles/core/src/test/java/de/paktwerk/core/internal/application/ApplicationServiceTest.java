@@ -304,4 +304,29 @@ public class ApplicationServiceTest {
         settles("50000.00", "30000.00", "45000.00", "0.00", "5000.00", "45000.00");
         settles("50000.00", "0.00", "60000.00", "0.00", "0.00", "50000.00");
     }
+
+    /** The second approver returns a waiting decision: the budget is committed as before, the number stays unused. */
+    @Test
+    public void aWaitingDecisionReturnedGivesItsReservationBackAndUsesNoNumber() {
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear();
+        Money before = f.budgets.budget("2017", AREA).committed();
+        Application big = draft(STUTTGART, "150000.00");
+        f.applications.submit(big.id(), "g");
+        Decision pending = f.applications.decide(big.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        assertEquals(null, pending.number());
+        assertEquals(before.plus(euros("150000.00")), f.budgets.budget("2017", AREA).committed());
+        assertEquals(List.of(pending.id()), f.applications.awaitingConfirmation("p2").stream().map(Decision::id).toList());
+        assertEquals(List.of(), f.applications.awaitingConfirmation("p1"));
+        assertThrows(ForbiddenException.class, () -> f.applications.returnDecision(big.id(), "Stellenplan fehlt", "p1"));
+        assertThrows(InvalidInputException.class, () -> f.applications.returnDecision(big.id(), " ", "p2"));
+        assertEquals(ApplicationState.SUBMITTED, f.applications.returnDecision(big.id(), "Stellenplan fehlt", "p2").state());
+        assertEquals(before, f.budgets.budget("2017", AREA).committed());
+        assertTrue(f.applications.decision(big.id()).isEmpty());
+        assertEquals(List.of(), f.applications.awaitingConfirmation("p2"));
+        // decided anew (smaller, below the threshold): it takes the first number of the year
+        Decision again = f.applications.decide(big.id(), new DecisionRequest(ApplicationState.PARTIALLY_APPROVED, euros("90000.00"), null), "p1");
+        assertEquals("PFI-" + year + "-000001", again.number());
+        assertEquals(before.plus(euros("90000.00")), f.budgets.budget("2017", AREA).committed());
+        assertThrows(ConflictException.class, () -> f.applications.returnDecision(big.id(), "zu spät", "p2"));
+    }
 }
