@@ -46,13 +46,16 @@ fi
 "$HOME_DIR/bin/start"
 PW_FILE="$HOME_DIR/data/paktwerk-admin-password.txt"
 echo -n "Starte Paktwerk "
-# ready = /api/core/health (no credentials needed: database and every installed funding area up) and the
-# module's OpenAPI document answer, three rounds in a row (while components arrive, the JAX-RS whiteboard
+# ready = /api/core/health (no credentials needed: database, every installed funding area and the demo data
+# up), the module's OpenAPI document and the console's SSH port answer, three rounds in a row (while components arrive, the JAX-RS whiteboard
 # rebuilds an application and answers 404 for a moment)
+SSH_PORT=$(sed -n 's/^sshPort *= *\([0-9]*\).*/\1/p' "$HOME_DIR/etc/org.apache.karaf.shell.cfg" | head -1)
 ready() {
   for p in core/health integration-management/openapi.json; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${PORT}/api/$p")" = 200 ] || return 1
   done
+  # the console (bin/client, ./run.sh console) too: its SSH server starts on its own schedule
+  (exec 3<>"/dev/tcp/127.0.0.1/${SSH_PORT:-8101}") 2>/dev/null || return 1
 }
 streak=0
 for _ in $(seq 1 600); do
