@@ -164,10 +164,28 @@ public class CoreIT extends PaktwerkTestSupport {
         assertTrue(nothing.body(), nothing.json().path("detail").asText().startsWith("Diese Adresse gibt es nicht."));
         Resp module = get("/api/language-courses/courses", APPROVER1).expectProblem(404, "not-found");
         assertEquals("Unter /api/language-courses ist derzeit keine Schnittstelle installiert.", module.json().path("detail").asText());
+        // what Jetty refuses before any application sees it: problem+json too
+        String tooLong = raw("GET /api/core/" + "x".repeat(9000) + " HTTP/1.1");
+        assertTrue(tooLong, tooLong.startsWith("HTTP/1.1 414") && tooLong.contains("Content-Type: application/problem+json")
+                && tooLong.contains("\"type\":\"urn:paktwerk:problem:invalid-input\"") && tooLong.contains("Die Adresse ist zu lang."));
+        String nul = raw("GET /api/core/a\u0000b HTTP/1.1");
+        assertTrue(nul, nul.startsWith("HTTP/1.1 400") && nul.contains("Content-Type: application/problem+json") && !nul.contains("<html"));
         // OPTIONS names the methods the addressed resource has, not those of every resource of the application
         assertEquals("GET,HEAD,OPTIONS", request("OPTIONS", "/api/core/periods", APPROVER1, null, null).expect(200).header("Allow"));
         assertEquals("OPTIONS,PUT", request("OPTIONS", "/api/core/periods/2017/budgets/test-area", APPROVER1, null, null).expect(200).header("Allow"));
         assertEquals("GET,HEAD,OPTIONS,POST", request("OPTIONS", "/api/core/applications", APPROVER1, null, null).expect(200).header("Allow"));
+    }
+
+    /** Sends a request line as it is (no client library would send these) and returns the whole answer. */
+    private static String raw(String requestLine) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", Integer.getInteger("paktwerk.itest.http.port"))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private long createAndSubmit(String amount) {
