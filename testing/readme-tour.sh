@@ -40,3 +40,15 @@ for personal in "A. Beispiel" "B. Muster" "Migrationsberatung" "SYR" "Deutsch B1
 done
 command curl -s --fail-with-body -u "admin:$PW" "http://localhost:8181/api/core/audit/verify" | grep -q '"intact":true'
 echo "Audit-Kette nach der Tour: $(grep -o '"seq"' <<<"$AUDIT" | wc -l) Einträge, keine personenbezogenen Angaben, intakt"
+
+# A second start, as a user would do it the next day: without the admin password in the environment and
+# without calling Maven (the distribution is built); run.sh's readiness needs neither.
+mkdir -p "$WORK/no-maven"
+printf '#!/bin/sh\ntouch "%s/maven-was-called"\nexit 1\n' "$WORK" > "$WORK/no-maven/mvn"
+chmod +x "$WORK/no-maven/mvn"
+(cd "$WORK" && ./run.sh stop >/dev/null 2>&1)
+START=$(date +%s)
+(cd "$WORK" && env -u PAKTWERK_ADMIN_PASSWORD PATH="$WORK/no-maven:$PATH" ./run.sh) > "$WORK/restart.log" 2>&1 \
+  || { cat "$WORK/restart.log"; echo "zweiter Start gescheitert" >&2; exit 1; }
+[ ! -e "$WORK/maven-was-called" ] || { echo "run.sh hat Maven aufgerufen, obwohl gebaut ist" >&2; exit 1; }
+echo "Zweiter Start ohne Admin-Passwort und ohne Maven: bereit nach $(( $(date +%s) - START )) s"
