@@ -15,7 +15,11 @@ PORT=${PAKTWERK_HTTP_PORT:-8181}
 
 case "${1:-start}" in
   stop)
-    [ -d "$HOME_DIR" ] && "$HOME_DIR/bin/stop" || true
+    # bin/stop only asks Karaf to stop: wait until it has (a start right after would find it still running)
+    if [ -d "$HOME_DIR" ] && "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+      "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
+      for _ in $(seq 1 300); do "$HOME_DIR/bin/status" >/dev/null 2>&1 || break; sleep 0.2; done
+    fi
     exit 0 ;;
   console)
     exec "$HOME_DIR/bin/client" -u admin ;;
@@ -43,7 +47,9 @@ if [ "$PORT" != "8181" ]; then
   sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = ${PORT}/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
 fi
 
-"$HOME_DIR/bin/start"
+if ! "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+  "$HOME_DIR/bin/start"
+fi
 PW_FILE="$HOME_DIR/data/paktwerk-admin-password.txt"
 echo -n "Starte Paktwerk "
 # ready = /api/core/health (no credentials needed: database, every installed funding area and the demo data
