@@ -15,10 +15,11 @@ PORT=${PAKTWERK_HTTP_PORT:-8181}
 
 case "${1:-start}" in
   stop)
-    # bin/stop only asks Karaf to stop: wait until it has (a start right after would find it still running)
-    if [ -d "$HOME_DIR" ] && "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+    # bin/stop only asks Karaf to stop: wait until its JVM is gone (a start right after would otherwise find the
+    # old instance still holding its lock and quietly not start)
+    if [ -d "$HOME_DIR" ]; then
       "$HOME_DIR/bin/stop" >/dev/null 2>&1 || true
-      for _ in $(seq 1 300); do "$HOME_DIR/bin/status" >/dev/null 2>&1 || break; sleep 0.2; done
+      for _ in $(seq 1 300); do pgrep -f "karaf.base=$HOME_DIR" >/dev/null || break; sleep 0.2; done
     fi
     exit 0 ;;
   console)
@@ -47,7 +48,7 @@ if [ "$PORT" != "8181" ]; then
   sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = ${PORT}/" "$HOME_DIR/etc/org.ops4j.pax.web.cfg"
 fi
 
-if ! "$HOME_DIR/bin/status" >/dev/null 2>&1; then
+if ! pgrep -f "karaf.base=$HOME_DIR" >/dev/null; then
   "$HOME_DIR/bin/start"
 fi
 PW_FILE="$HOME_DIR/data/paktwerk-admin-password.txt"
