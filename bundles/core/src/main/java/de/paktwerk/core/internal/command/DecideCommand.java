@@ -21,6 +21,9 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class DecideCommand implements Action {
 
     @Reference
+    de.paktwerk.core.api.Actors actors;
+
+    @Reference
     ApplicationService applications;
 
     @Reference
@@ -42,7 +45,7 @@ public class DecideCommand implements Action {
     @Override
     public Object execute() {
         Decision d = applications.decide(id, new DecisionRequest(ApplicationState.valueOf(outcome.toUpperCase()),
-                amount == null ? null : Money.parse(amount), conditions), ConsoleUser.name());
+                amount == null ? null : Money.parse(amount), conditions), actors.consoleUser());
         session.getConsole().println((d.number() != null ? "Bescheid " + d.number() : "Entscheidung " + d.id()) + ": "
                 + d.outcome().german() + ", " + d.amount().toGerman()
                 + (d.needsConfirmation() ? " — wartet auf Bestätigung durch eine zweite Person (Vier-Augen-Prinzip);"

@@ -21,6 +21,9 @@ import org.apache.karaf.shell.api.console.Session;
 public class DistributeCommand implements Action {
 
     @Reference
+    de.paktwerk.core.api.Actors actors;
+
+    @Reference
     DistributionService distributions;
 
     @Reference
@@ -46,7 +49,7 @@ public class DistributeCommand implements Action {
     @Override
     public Object execute() {
         Distribution d = distributions.run(new DistributionRequest(area, period, finalRun ? DistributionKind.FINAL : DistributionKind.PROVISIONAL,
-                Money.parse(amount), referenceDate == null ? null : LocalDate.parse(referenceDate)), ConsoleUser.name());
+                Money.parse(amount), referenceDate == null ? null : LocalDate.parse(referenceDate)), actors.consoleUser());
         session.getConsole().println("Verteilung " + d.id() + " (Version " + d.version() + ", " + (finalRun ? "endgültig" : "vorläufig")
                 + "): " + d.amount().toGerman() + " auf " + d.bodies() + " Empfänger, Stichtag " + d.referenceDate() + ".");
         return null;

@@ -15,6 +15,9 @@ import org.apache.karaf.shell.api.console.Session;
 public class TokenCreateCommand implements Action {
 
     @Reference
+    de.paktwerk.core.api.Actors actors;
+
+    @Reference
     ApiTokens tokens;
 
     @Reference
@@ -37,7 +40,7 @@ public class TokenCreateCommand implements Action {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("Ablaufdatum im Format JJJJ-MM-TT erwartet, nicht '" + expires + "'.");
         }
-        ApiTokens.NewToken t = tokens.create(user, label, until, ConsoleUser.name());
+        ApiTokens.NewToken t = tokens.create(user, label, until, actors.consoleUser());
         session.getConsole().println("Token " + t.id() + " für " + t.user() + ", gültig bis " + t.expiresAt()
                 + " (nur jetzt sichtbar, gespeichert wird nur sein Hash):");
         session.getConsole().println(t.token());

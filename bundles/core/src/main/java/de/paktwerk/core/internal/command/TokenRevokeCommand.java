@@ -14,6 +14,9 @@ import org.apache.karaf.shell.api.console.Session;
 public class TokenRevokeCommand implements Action {
 
     @Reference
+    de.paktwerk.core.api.Actors actors;
+
+    @Reference
     ApiTokens tokens;
 
     @Reference
@@ -24,7 +27,7 @@ public class TokenRevokeCommand implements Action {
 
     @Override
     public Object execute() {
-        tokens.revoke(id, ConsoleUser.name());
+        tokens.revoke(id, actors.consoleUser());
         session.getConsole().println("Token " + id + " widerrufen.");
         return null;
     }

@@ -25,6 +25,9 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
 public class UserAddCommand implements Action {
 
     @Reference
+    de.paktwerk.core.api.Actors actors;
+
+    @Reference
     Accounts accounts;
 
     @Reference
@@ -56,7 +59,7 @@ public class UserAddCommand implements Action {
         if (positions != null) {
             positions.forEach(p -> scopes.add(Caller.POSITION_SCOPE + p));
         }
-        Set<String> roles = accounts.add(new Accounts.NewAccount(name, password, role, municipalities, scopes, replace), ConsoleUser.name());
+        Set<String> roles = accounts.add(new Accounts.NewAccount(name, password, role, municipalities, scopes, replace), actors.consoleUser());
         session.getConsole().println("Benutzer " + name + (replace ? " angelegt oder ersetzt: " : " angelegt: ") + roles);
         return null;
     }

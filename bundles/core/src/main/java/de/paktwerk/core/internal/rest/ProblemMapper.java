@@ -39,12 +39,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     @javax.ws.rs.core.Context
     private javax.ws.rs.core.UriInfo uriInfo;
 
-    @javax.ws.rs.core.Context
-    private javax.servlet.http.HttpServletRequest servletRequest;
-
     @Override
     public Response toResponse(Throwable exception) {
-        Problem p = withoutLongEchoes(bodyTooLarge() ? web(413) : problem(exception));
+        Problem p = withoutLongEchoes(problem(exception));
         Response.ResponseBuilder rb = Response.status(p.status()).type(PaktwerkRest.PROBLEM_JSON).entity(p);
         if (p.status() == 503) {
             rb.header(javax.ws.rs.core.HttpHeaders.RETRY_AFTER, de.paktwerk.core.internal.db.Busy.RETRY_AFTER_SECONDS);
@@ -57,14 +54,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             });
         }
         return rb.build();
-    }
-
-    private boolean bodyTooLarge() {
-        try {
-            return servletRequest != null && Boolean.TRUE.equals(servletRequest.getAttribute(RequestLimits.TOO_LARGE));
-        } catch (RuntimeException noRequest) {
-            return false;
-        }
     }
 
     /** A path parameter is repeated in a detail with at most {@value #MAX_ECHO} characters. */
@@ -90,12 +79,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem problem(Throwable exception) {
-        // a body over the limit is 413 however deep the JSON reader wrapped it (chunked bodies are cut while read)
-        for (Throwable c = exception; c != null; c = c.getCause()) {
-            if (c instanceof WebApplicationException w && w.getResponse().getStatus() == 413) {
-                return web(413);
-            }
-        }
         Throwable t = exception;
         // CXF wraps reader failures; look through the chain for something we can explain
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
@@ -104,9 +87,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t instanceof JsonProcessingException jpe) {
                 return json(jpe);
-            }
-            if (t instanceof WebApplicationException) {
-                break;
             }
         }
         if (exception instanceof WebApplicationException wae) {

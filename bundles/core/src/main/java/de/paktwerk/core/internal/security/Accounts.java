@@ -124,7 +124,7 @@ public class Accounts {
         }
         if (Caller.CASEWORKER.equals(a.role()) && roles.stream().noneMatch(r -> r.startsWith(Caller.POSITION_SCOPE))) {
             throw new InvalidInputException("Ein Benutzer mit der Rolle caseworker braucht mit -p eine bestehende Stelle;"
-                    + " Stellen führt das Modul Integrationsmanagement, das derzeit nicht installiert ist.");
+                    + " derzeit ist kein Modul installiert, das Stellen führt.");
         }
         boolean replaced = users.withEngine(engine -> {
             boolean exists = engine.lookupUser(a.name()) != null;

@@ -7,16 +7,12 @@ import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.internal.db.CoreDatabase;
 import de.paktwerk.core.internal.db.Jdbc;
 import de.paktwerk.core.internal.json.Json;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,10 +151,6 @@ public class ApiTokens {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return de.paktwerk.core.internal.json.Sha256.hex(token);
     }
 }

@@ -68,6 +68,7 @@ public class JaasUsers implements ActorRoles {
         try {
             return work.apply(fo.factory().build(fo.options()));
         } finally {
+            snapshot = null;
             usersFile().ifPresent(JaasUsers::ownerOnly);
         }
     }
@@ -94,6 +95,31 @@ public class JaasUsers implements ActorRoles {
         return null;
     }
 
+    /** A read-only engine over the realm's file as it is now: rebuilt only when the file changed (modified time, size). */
+    private record Snapshot(Object stamp, BackingEngine engine) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    private synchronized <T> T readEngine(Function<BackingEngine, T> work) {
+        Object stamp = usersFile().map(JaasUsers::stamp).orElse(null);
+        Snapshot s = snapshot;
+        if (stamp == null || s == null || !stamp.equals(s.stamp())) {
+            BackingEngineFactoryAndOptions fo = options();
+            s = new Snapshot(stamp, fo.factory().build(fo.options()));
+            snapshot = stamp == null ? null : s;
+        }
+        return work.apply(s.engine());
+    }
+
+    private static Object stamp(Path file) {
+        try {
+            return java.util.List.of(Files.getLastModifiedTime(file), Files.size(file));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The file behind the realm, if it is the properties login module. */
     Optional<Path> usersFile() {
         BackingEngineFactoryAndOptions fo = options();
@@ -107,7 +133,7 @@ public class JaasUsers implements ActorRoles {
         if (user == null || !editable()) {
             return Optional.empty();
         }
-        return withEngine(engine -> {
+        return readEngine(engine -> {
             UserPrincipal principal = engine.lookupUser(user);
             if (principal == null) {
                 return Optional.empty();
