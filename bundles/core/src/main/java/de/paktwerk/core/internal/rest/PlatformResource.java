@@ -56,21 +56,37 @@ public class PlatformResource {
         this.database = database;
     }
 
-    /** Present once the demo data is in (the component fills it in while it activates). */
-    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
-            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
-            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
-    private volatile de.paktwerk.core.internal.demo.DemoData demo;
-
     @Reference
     private org.osgi.service.cm.ConfigurationAdmin configurations;
 
-    /** The demo is configured (feature paktwerk-demo) but its data is not in yet. */
+    @Reference
+    private de.paktwerk.core.api.MunicipalityRegistry registry;
+
+    /**
+     * The demo is configured (feature paktwerk-demo) but its figures are not all in yet: asked of the data, not of
+     * the demo component's state (an immediately activated component is registered before its constructor has
+     * finished, so "the service is there" said nothing about the data, and a slow machine saw a ready platform
+     * with an empty key).
+     */
     private boolean demoPending() {
         try {
             org.osgi.service.cm.Configuration[] c = configurations.listConfigurations("(service.pid=de.paktwerk.demo)");
-            return c != null && c.length > 0 && !"false".equals(String.valueOf(c[0].getProperties().get("enabled"))) && demo == null;
-        } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException e) {
+            if (c == null || c.length == 0 || c[0].getProperties() == null
+                    || "false".equals(String.valueOf(c[0].getProperties().get("enabled")))) {
+                return false;
+            }
+            Object dates = c[0].getProperties().get("referenceDates");
+            if (dates == null) {
+                return registry.referenceDates().isEmpty();
+            }
+            var present = registry.referenceDates();
+            for (String d : String.valueOf(dates).split(",")) {
+                if (!d.isBlank() && !present.contains(java.time.LocalDate.parse(d.trim()))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (java.io.IOException | org.osgi.framework.InvalidSyntaxException | java.time.DateTimeException e) {
             return false;
         }
     }
