@@ -247,3 +247,81 @@ CREATE TABLE returned_decision (
     reason         VARCHAR(2000) NOT NULL,
     CHECK (returned_by <> decided_by)
 );
+
+--changeset paktwerk-core:7
+-- core 2.0, one plug for every funding instrument:
+-- key figures of any type (refugees, population …) instead of refugee counts; the existing counts move over
+CREATE TABLE key_figure (
+    figure_type    VARCHAR(32) NOT NULL,
+    body_key       VARCHAR(8)  NOT NULL REFERENCES municipality (official_key),
+    reference_date DATE        NOT NULL,
+    figure_value   BIGINT      NOT NULL CHECK (figure_value >= 0),
+    synthetic      BOOLEAN     NOT NULL,
+    PRIMARY KEY (figure_type, body_key, reference_date)
+);
+CREATE INDEX key_figure_date ON key_figure (figure_type, reference_date);
+INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value, synthetic)
+    SELECT 'refugees', municipality_key, reference_date, refugees, synthetic FROM refugee_count;
+-- the population at 31.12.2019 of an existing installation (a new one gets it with the municipalities)
+INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value, synthetic)
+    SELECT 'population', official_key, DATE '2019-12-31', population, FALSE FROM municipality;
+DROP TABLE refugee_count;
+-- a budget is capped (approvals never exceed it) or demand-driven (a planning figure)
+ALTER TABLE budget ADD COLUMN capped BOOLEAN DEFAULT TRUE NOT NULL;
+ALTER TABLE budget DROP CONSTRAINT budget_not_overcommitted;
+ALTER TABLE budget ADD CONSTRAINT budget_capped_not_overcommitted CHECK (capped = FALSE OR committed_cents <= amount_cents);
+-- periods have real dates ("2020-2021" is two years)
+ALTER TABLE funding_period ADD COLUMN start_date DATE;
+ALTER TABLE funding_period ADD COLUMN end_date DATE;
+UPDATE funding_period SET start_date = CAST(CAST(first_year AS VARCHAR(4)) || '-01-01' AS DATE),
+    end_date = CAST(CAST(last_year AS VARCHAR(4)) || '-12-31' AS DATE);
+ALTER TABLE funding_period ALTER COLUMN start_date SET NOT NULL;
+ALTER TABLE funding_period ALTER COLUMN end_date SET NOT NULL;
+ALTER TABLE funding_period ADD CONSTRAINT funding_period_dates CHECK (end_date >= start_date);
+-- the area's assessment lines; whether approvals count against a share of a distribution (key-based areas)
+ALTER TABLE application ADD COLUMN assessment VARCHAR(100000);
+ALTER TABLE application ADD COLUMN share_bound BOOLEAN DEFAULT TRUE NOT NULL;
+-- the approval office named on a decision (all decisions so far were the Regierungspräsidium's)
+ALTER TABLE decision ADD COLUMN approval_office VARCHAR(200);
+UPDATE decision SET approval_office = 'Regierungspräsidium Stuttgart';
+-- the accepted amount of a proof of use, and the area's settlement lines where it settles on actuals
+ALTER TABLE proof_of_use ADD COLUMN accepted_cents BIGINT;
+UPDATE proof_of_use SET accepted_cents = (SELECT LEAST(proof_of_use.spent_cents, d.amount_cents) FROM decision d
+    WHERE d.application_id = proof_of_use.application_id);
+ALTER TABLE proof_of_use ADD COLUMN settlement VARCHAR(100000);
+
+--changeset paktwerk-core:8
+-- a run that gives a body less than is already approved for it records the excess explicitly (over-allocation);
+-- approved never exceeds allocated plus that recorded excess. Rows stored before without it get it now.
+ALTER TABLE allocation ADD COLUMN over_allocated_cents BIGINT DEFAULT 0 NOT NULL;
+UPDATE allocation SET over_allocated_cents = committed_cents - allocated_cents WHERE committed_cents > allocated_cents;
+ALTER TABLE allocation ADD CONSTRAINT allocation_over_not_negative CHECK (over_allocated_cents >= 0);
+ALTER TABLE allocation ADD CONSTRAINT allocation_covered CHECK (committed_cents <= allocated_cents + over_allocated_cents);
+CREATE TABLE over_allocation (
+    distribution_id BIGINT     NOT NULL REFERENCES distribution (id),
+    body_key        VARCHAR(8) NOT NULL,
+    share_cents     BIGINT     NOT NULL CHECK (share_cents >= 0),
+    committed_cents BIGINT     NOT NULL CHECK (committed_cents > share_cents),
+    PRIMARY KEY (distribution_id, body_key)
+);
+-- which key figures a run shared by (all runs so far: refugees)
+ALTER TABLE distribution ADD COLUMN key_figure_type VARCHAR(32) DEFAULT 'refugees' NOT NULL;
+
+--changeset paktwerk-core:9
+-- the term an application is for (school year, course period, calendar year, project duration of a call)
+ALTER TABLE application ADD COLUMN term_kind VARCHAR(16);
+ALTER TABLE application ADD COLUMN term_start DATE;
+ALTER TABLE application ADD COLUMN term_end DATE;
+ALTER TABLE application ADD CONSTRAINT application_term CHECK ((term_kind IS NULL AND term_start IS NULL AND term_end IS NULL)
+    OR (term_kind IS NOT NULL AND term_start IS NOT NULL AND term_end IS NOT NULL AND term_end >= term_start));
+
+--changeset paktwerk-core:10
+-- applicants are parties: the kind of a provider, and whether a provider applied in its own name
+ALTER TABLE provider ADD COLUMN kind VARCHAR(24) DEFAULT 'OTHER' NOT NULL;
+ALTER TABLE provider ADD CONSTRAINT provider_kind CHECK (kind IN ('VHS', 'ASSOCIATION', 'CHURCH_PARISH', 'WELFARE_ASSOCIATION', 'OTHER'));
+ALTER TABLE application ADD COLUMN applicant_kind VARCHAR(16);
+UPDATE application SET applicant_kind = (SELECT m.kind FROM municipality m WHERE m.official_key = application.applicant_key);
+ALTER TABLE application ALTER COLUMN applicant_kind SET NOT NULL;
+ALTER TABLE application ADD CONSTRAINT application_applicant_kind CHECK (applicant_kind IN ('GEMEINDE', 'STADTKREIS', 'LANDKREIS', 'PROVIDER'));
+ALTER TABLE application ADD CONSTRAINT application_provider_applies CHECK (applicant_kind <> 'PROVIDER' OR provider_id IS NOT NULL);
+CREATE INDEX application_provider ON application (provider_id);

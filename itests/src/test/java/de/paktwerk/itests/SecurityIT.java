@@ -409,7 +409,7 @@ public class SecurityIT extends PaktwerkTestSupport {
         while (row.find()) {
             roles.add(row.group(1));
         }
-        assertEquals(java.util.Set.of("admin", "approver", "auditor", "caseworker", "municipality"), roles);
+        assertEquals(java.util.Set.of("admin", "approver", "auditor", "caseworker", "municipality", "provider"), roles);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package de.paktwerk.http;
 
 import de.paktwerk.core.api.FundingAreas;
-import de.paktwerk.core.api.spi.FundingArea;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ public class ApiDocs extends HttpServlet {
     }
 
     /** The Swagger UI configuration: one document per API, the core first. */
-    static String initializer(List<FundingArea> installed) {
+    static String initializer(List<de.paktwerk.core.api.AreaDescriptor> installed) {
         List<String> urls = new ArrayList<>();
         urls.add(entry("/api/core/openapi.json", "Kern"));
         installed.stream().sorted((a, b) -> a.id().compareTo(b.id()))

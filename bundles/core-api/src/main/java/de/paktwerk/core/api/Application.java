@@ -18,10 +18,14 @@ import java.time.Instant;
  * @param createdAt creation time
  * @param createdBy who created it
  * @param updatedAt last change
+ * @param assessment the lines the area computed {@code priced} from (since 2.0)
+ * @param term the term the grant is for, or null (since 2.0)
+ * @param applicantKind who applied: the body's kind, or PROVIDER for a provider in its own name (since 2.0)
  */
 public record Application(long id, String applicantKey, String areaId, String periodId, Money requested,
                           Money priced, Long providerId,
                           @io.swagger.v3.oas.annotations.media.Schema(type = "object", description = "Angaben des Förderbereichs; ihr Schema steht im OpenAPI-Dokument des Bereichs (/api/{areaId}/openapi.json)") JsonNode payload,
                           ApplicationState state,
-                          Instant createdAt, String createdBy, Instant updatedAt) {
+                          Instant createdAt, String createdBy, Instant updatedAt, java.util.List<LineItem> assessment, Term term,
+                          ApplicantKind applicantKind) {
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Applications (Anträge), decisions, drawdowns and proofs of use. */
+@org.osgi.annotation.versioning.ProviderType
 public interface ApplicationService {
 
     Application create(NewApplication application, String actor);
@@ -11,6 +12,13 @@ public interface ApplicationService {
     Application get(long id);
 
     Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit);
+
+    /**
+     * The applications a provider made in its own name.
+     *
+     * @since 2.0
+     */
+    Page<Application> listOfProvider(long providerId, String areaId, ApplicationState state, int offset, int limit);
 
     Application submit(long id, String actor);
 
@@ -47,16 +55,23 @@ public interface ApplicationService {
 
     List<Drawdown> drawdowns(long id);
 
-    ProofOfUse proofOfUse(long id, Money spent, String actor);
+    /** The applicant records its proof of use. */
+    default ProofOfUse proofOfUse(long id, Money spent, String actor) {
+        return proofOfUse(id, new ProofOfUseRequest(spent, null, null), actor);
+    }
 
     /**
-     * Records the proof of use. The applicant records it itself; the approval office records it only on the
-     * applicant's behalf with a reason ({@code onBehalfReason}), which is kept with the proof and audited as
-     * such. Whoever created or submitted the application never records it on the office's side.
+     * Records the proof of use and settles the approval: the accepted amount is the spending up to the approved
+     * amount, or, for an area that settles on actuals, what its {@code Settlement} computes from
+     * {@code actuals} (never more than spent nor than approved). Paid beyond it is reclaimed, accepted beyond paid
+     * is paid out (final payment), the rest of the approval is released to the budget and the share:
+     * approved = paid + released + reclaimed. The applicant records it itself; the approval office only on the
+     * applicant's behalf with a reason, which is kept with the proof and audited as such. Whoever created or
+     * submitted the application never records it on the office's side.
      *
-     * @since 1.1
+     * @since 2.0
      */
-    ProofOfUse proofOfUse(long id, Money spent, String onBehalfReason, String actor);
+    ProofOfUse proofOfUse(long id, ProofOfUseRequest request, String actor);
 
     Optional<ProofOfUse> proof(long applicationId);
 

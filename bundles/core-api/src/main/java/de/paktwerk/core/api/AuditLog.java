@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The append-only, hash-chained audit log. */
+@org.osgi.annotation.versioning.ProviderType
 public interface AuditLog {
 
     /** Appends an entry in its own transaction. {@code before}/{@code after} are JSON or null. */

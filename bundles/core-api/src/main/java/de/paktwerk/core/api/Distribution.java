@@ -18,8 +18,11 @@ import java.time.LocalDate;
  * @param createdBy who ran it
  * @param replacesId the run this one replaces, if any
  * @param bodies number of receiving bodies
+ * @param keyFigureType the key figures shared by, e.g. "refugees" (since 2.0)
+ * @param overAllocations bodies whose share in this run is below what was already approved for them (since 2.0)
  */
 public record Distribution(long id, String areaId, String periodId, DistributionKind kind, int version,
                            Money amount, LocalDate referenceDate, String keyDescription, Instant createdAt,
-                           String createdBy, Long replacesId, int bodies) {
+                           String createdBy, Long replacesId, int bodies, String keyFigureType,
+                           java.util.List<OverAllocation> overAllocations) {
 }

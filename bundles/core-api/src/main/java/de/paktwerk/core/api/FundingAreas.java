@@ -1,16 +1,16 @@
 package de.paktwerk.core.api;
 
-import de.paktwerk.core.api.spi.FundingArea;
 import java.util.List;
 import java.util.Optional;
 
-/** The funding areas installed right now (live view of the whiteboard). */
+/** The funding areas installed right now (live view of the whiteboard of {@code spi.FundingArea} services). */
+@org.osgi.annotation.versioning.ProviderType
 public interface FundingAreas {
 
-    List<FundingArea> installed();
+    List<AreaDescriptor> installed();
 
-    Optional<FundingArea> find(String areaId);
+    Optional<AreaDescriptor> find(String areaId);
 
     /** The installed area or a German 409 naming the missing module. */
-    FundingArea require(String areaId);
+    AreaDescriptor require(String areaId);
 }

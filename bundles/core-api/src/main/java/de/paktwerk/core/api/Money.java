@@ -74,6 +74,11 @@ public record Money(long cents) implements Comparable<Money> {
         return cents > 0;
     }
 
+    /** The smaller of two amounts. */
+    public static Money min(Money a, Money b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     public static Money max(Money a, Money b) {
         return a.cents >= b.cents ? a : b;
     }

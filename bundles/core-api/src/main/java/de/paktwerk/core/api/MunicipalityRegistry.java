@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The municipalities, districts and district-free cities of Baden-Württemberg with their refugee counts. */
+/** The municipalities, districts and district-free cities of Baden-Württemberg (their key figures: {@link KeyFigures}). */
+@org.osgi.annotation.versioning.ProviderType
 public interface MunicipalityRegistry {
 
     Optional<Municipality> find(String key);
@@ -17,18 +18,6 @@ public interface MunicipalityRegistry {
     }
 
     Page<Municipality> list(MunicipalityQuery query, int offset, int limit);
-
-    /** Refugee counts of every municipality at one reference date (key → count); missing ones count 0. */
-    Map<String, Long> refugeeCountsAt(LocalDate referenceDate);
-
-    /** The time series of one municipality. */
-    List<RefugeeCount> refugeeCounts(String key);
-
-    /** Reference dates for which counts exist. */
-    List<LocalDate> referenceDates();
-
-    /** Stores counts (replacing those at the same key and date); all or nothing. Returns how many were stored. */
-    int importRefugeeCounts(Collection<RefugeeCount> counts, String actor);
 
     /** Records that {@code municipalityKey} hands the task of {@code areaId} to its district. */
     Delegation delegate(String municipalityKey, String areaId, String actor);
@@ -41,7 +30,17 @@ public interface MunicipalityRegistry {
     /** The body responsible for {@code key} in {@code areaId}: its district if it delegated, else itself. */
     String responsibleBody(String key, String areaId);
 
-    Provider addProvider(String responsibleKey, String name, String actor);
+    /** Records a provider of kind {@link ProviderKind#OTHER}. */
+    default Provider addProvider(String responsibleKey, String name, String actor) {
+        return addProvider(responsibleKey, name, ProviderKind.OTHER, actor);
+    }
+
+    /**
+     * Records a provider (Träger) for a responsible body.
+     *
+     * @since 2.0
+     */
+    Provider addProvider(String responsibleKey, String name, ProviderKind kind, String actor);
 
     List<Provider> providers(String responsibleKey);
 

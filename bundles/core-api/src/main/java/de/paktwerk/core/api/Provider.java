@@ -7,6 +7,7 @@ package de.paktwerk.core.api;
  * @param id identifier
  * @param responsibleKey official key of the responsible body
  * @param name name of the provider
+ * @param kind VHS, association, church parish, welfare association … (since 2.0)
  */
-public record Provider(long id, String responsibleKey, String name) {
+public record Provider(long id, String responsibleKey, String name, ProviderKind kind) {
 }

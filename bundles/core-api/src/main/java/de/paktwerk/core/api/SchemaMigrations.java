@@ -4,6 +4,7 @@ package de.paktwerk.core.api;
  * Migrates a bundle's own tables with the migration tool of the platform (Liquibase). A module calls it
  * when it starts, with a changelog inside its bundle; the core owns its own changelog the same way.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface SchemaMigrations {
 
     /**

@@ -7,10 +7,17 @@
  * Bewilligungsstelle — approval office · Bewilligungsbescheid — funding decision ·
  * Mittelabruf — drawdown · Verwendungsnachweis — proof of use · Rückforderung — reclaim ·
  * Landkreis — district · Stadtkreis — district-free city · Gemeinde — municipality ·
- * Träger — (welfare) provider · Verteilung — distribution · Aufgabenübertragung — delegation.
+ * Träger — (welfare) provider · Verteilung — distribution · Aufgabenübertragung — delegation ·
+ * Kennzahl — key figure · Festbetrag — fixed rate · Aufruf — call.
+ *
+ * <p>Services are {@code @ProviderType} (only the core implements them; methods may be added in minor versions).
+ * {@link de.paktwerk.core.api.SchemaMigrations} takes the module's class loader because Liquibase reads the
+ * changelog from the module's bundle; it is called by modules, never implemented by them. Version 2.0: refugee
+ * counts became generic key figures ({@link de.paktwerk.core.api.KeyFigures}), areas are described by
+ * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

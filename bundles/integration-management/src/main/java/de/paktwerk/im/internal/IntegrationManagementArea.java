@@ -6,88 +6,82 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import de.paktwerk.core.api.AreaDescriptor;
+import de.paktwerk.core.api.Assessment;
 import de.paktwerk.core.api.ConflictException;
-import de.paktwerk.core.api.Distribution;
-import de.paktwerk.core.api.DistributionService;
+import de.paktwerk.core.api.Instrument;
 import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.KeyFigure;
+import de.paktwerk.core.api.KeyTarget;
+import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
-import de.paktwerk.core.api.MunicipalityRegistry;
-import de.paktwerk.core.api.NewApplication;
-import de.paktwerk.core.api.Share;
+import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.DistributionKey;
 import de.paktwerk.core.api.spi.FundingArea;
 import de.paktwerk.im.internal.Model.Payload;
 import de.paktwerk.im.internal.Model.PositionInput;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The funding area "Integrationsmanagement": prices an application from its positions and refuses
- * applicants whose share in the distribution is below the minimum. Its key is the number of refugees in
- * follow-up accommodation at the reference date: money follows the refugee.
+ * The funding area "Integrationsmanagement": assesses an application from its positions and refuses applicants whose
+ * share in the distribution is below the minimum. Its key is the number of refugees in follow-up accommodation at
+ * the reference date: money follows the refugee.
  */
-@Component(service = FundingArea.class, property = FundingArea.ID_PROPERTY + "=" + ImRules.AREA)
-public class IntegrationManagementArea implements FundingArea {
+@Component(service = {FundingArea.class, DistributionKey.class}, property = FundingArea.ID_PROPERTY + "=" + ImRules.AREA)
+public class IntegrationManagementArea implements FundingArea, DistributionKey {
 
     static final ObjectMapper PAYLOAD = JsonMapper.builder().addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(ImRules.AREA, "Integrationsmanagement", Instrument.KEY_BASED_SHARE,
+            "Regierungspräsidium Stuttgart", 1);
 
     private final ImStore store;
     private final ImRules rules;
-    private final MunicipalityRegistry registry;
-    private final DistributionService distributions;
 
     @Activate
-    public IntegrationManagementArea(@Reference ImStore store, @Reference ImRules rules, @Reference MunicipalityRegistry registry,
-                                     @Reference DistributionService distributions) {
+    public IntegrationManagementArea(@Reference ImStore store, @Reference ImRules rules) {
         this.store = store;
         this.rules = rules;
-        this.registry = registry;
-        this.distributions = distributions;
     }
 
     @Override
-    public String id() {
-        return ImRules.AREA;
+    public AreaDescriptor descriptor() {
+        return DESCRIPTOR;
     }
 
     @Override
-    public String title() {
-        return "Integrationsmanagement";
-    }
-
-    @Override
-    public Money price(NewApplication application, JsonNode payload) {
+    public Assessment assess(AssessmentContext context, JsonNode payload) {
+        String applicantKey = context.applicant().key();
         Payload p = parse(payload);
         List<PositionInput> positions = new ArrayList<>();
         for (PositionInput in : p.positions()) {
             if (in == null) {
                 throw new InvalidInputException("Eine Stelle ist leer.");
             }
-            if (in.responsibleKey() != null && !in.responsibleKey().equals(application.applicantKey())) {
-                throw new InvalidInputException("Alle Stellen eines Antrags gehören zum Antragsteller " + application.applicantKey() + ".");
+            if (in.responsibleKey() != null && !in.responsibleKey().equals(applicantKey)) {
+                throw new InvalidInputException("Alle Stellen eines Antrags gehören zum Antragsteller " + applicantKey + ".");
             }
-            positions.add(new PositionInput(application.applicantKey(), in.providerId(), in.managerName(), in.fte(), in.qualification(),
+            positions.add(new PositionInput(applicantKey, in.providerId(), in.managerName(), in.fte(), in.qualification(),
                     in.experience(), in.hireDate()));
         }
-        Money total = store.price(positions).total();
-        rules.get().checkMinimumShare(registry.get(application.applicantKey()).name(), share(application));
-        return total;
-    }
-
-    /** The applicant's share in the newest distribution of this area and period. */
-    private Money share(NewApplication application) {
-        Distribution latest = distributions.list(ImRules.AREA, application.periodId()).stream()
-                .max(Comparator.comparingInt(Distribution::version))
-                .orElseThrow(() -> new ConflictException("Für das Integrationsmanagement im Zeitraum " + application.periodId()
-                        + " gibt es noch keine Verteilung; Anträge sind erst danach möglich."));
-        return distributions.shares(latest.id()).stream().filter(s -> s.bodyKey().equals(application.applicantKey()))
-                .map(Share::amount).findFirst().orElse(Money.ZERO);
+        Model.Pricing pricing = store.price(positions);
+        if (context.allocated() == null) {
+            throw new ConflictException("Für das Integrationsmanagement im Zeitraum " + context.period().id()
+                    + " gibt es noch keine Verteilung mit einem Anteil für " + context.applicant().name() + "; Anträge sind erst danach möglich.");
+        }
+        rules.get().checkMinimumShare(context.applicant(), context.allocated());
+        List<LineItem> lines = new ArrayList<>();
+        int n = 1;
+        for (Model.Position position : pricing.positions()) {
+            lines.add(new LineItem(LineItem.Kind.RATE, "Stelle " + n++ + " (" + position.fte().replace('.', ',') + " VZÄ, "
+                    + position.qualification() + ")", position.funding()));
+        }
+        return new Assessment(lines, pricing.total());
     }
 
     static Payload parse(JsonNode payload) {
@@ -106,13 +100,18 @@ public class IntegrationManagementArea implements FundingArea {
     }
 
     @Override
-    public String distributionKeyDescription() {
-        return "Geflüchtete in der Anschlussunterbringung zum Stichtag (Geld folgt Flüchtling)";
+    public String keyFigureType() {
+        return KeyFigure.REFUGEES;
     }
 
     @Override
-    public Map<String, Long> distributionWeights(LocalDate referenceDate) {
-        return registry.refugeeCountsAt(referenceDate);
+    public KeyTarget target() {
+        return KeyTarget.MUNICIPALITIES;
+    }
+
+    @Override
+    public String description() {
+        return "Geflüchtete in der Anschlussunterbringung zum Stichtag (Geld folgt Flüchtling)";
     }
 
     @Override

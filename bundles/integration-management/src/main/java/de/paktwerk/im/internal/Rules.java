@@ -117,10 +117,18 @@ public final class Rules {
     }
 
     /** Refuses an applicant whose share is below the minimum, with the advice to pool or delegate. */
-    public void checkMinimumShare(String applicantName, Money share) {
+    public void checkMinimumShare(de.paktwerk.core.api.Municipality applicant, Money share) {
         if (share.compareTo(minimumShare) < 0) {
-            throw new ConflictException(applicantName + " erhält in der Verteilung nur " + share.toGerman() + " und damit weniger als "
-                    + minimumShare.toGerman() + ". Bitte mit Nachbarkommunen bündeln oder die Aufgabe an den Landkreis übertragen.");
+            // the advice fits the applicant: only a municipality inside a Landkreis can hand the task to it
+            String advice = switch (applicant.kind()) {
+                case GEMEINDE -> "Bitte mit Nachbarkommunen bündeln oder die Aufgabe an den Landkreis (" + applicant.districtName()
+                        + ") übertragen.";
+                case STADTKREIS -> "Ein Stadtkreis kann die Aufgabe an keinen Landkreis übertragen; bitte die Stellen so bemessen, dass"
+                        + " der Anteil erreicht wird, oder mit der Bewilligungsstelle sprechen.";
+                case LANDKREIS -> "Bitte mit der Bewilligungsstelle sprechen.";
+            };
+            throw new ConflictException(applicant.name() + " erhält in der Verteilung nur " + share.toGerman() + " und damit weniger als "
+                    + minimumShare.toGerman() + ". " + advice);
         }
     }
 

@@ -82,10 +82,17 @@ public class RulesTest {
 
     @Test
     public void aShareBelowTheMinimumIsRefusedWithAdvice() {
-        rules.checkMinimumShare("Ulm", Money.parse("51000.00"));
-        ConflictException e = assertThrows(ConflictException.class, () -> rules.checkMinimumShare("Aidlingen", Money.parse("50999.99")));
+        rules.checkMinimumShare(IntegrationManagementAreaTest.ULM, Money.parse("51000.00"));
+        ConflictException e = assertThrows(ConflictException.class,
+                () -> rules.checkMinimumShare(IntegrationManagementAreaTest.AIDLINGEN, Money.parse("50999.99")));
         assertTrue(e.getMessage().contains("bündeln"));
-        assertTrue(e.getMessage().contains("Landkreis"));
+        assertTrue(e.getMessage().contains("an den Landkreis (Böblingen) übertragen"));
+        // a Stadtkreis has no Landkreis to hand the task to: it is never told to
+        ConflictException city = assertThrows(ConflictException.class,
+                () -> rules.checkMinimumShare(IntegrationManagementAreaTest.ULM, Money.parse("50999.99")));
+        assertEquals("Ulm, Universitätsstadt erhält in der Verteilung nur 50.999,99 € und damit weniger als 51.000,00 €. Ein Stadtkreis"
+                + " kann die Aufgabe an keinen Landkreis übertragen; bitte die Stellen so bemessen, dass der Anteil erreicht wird, oder"
+                + " mit der Bewilligungsstelle sprechen.", city.getMessage());
     }
 
     @Test

@@ -1,60 +1,51 @@
 package de.paktwerk.testing.area;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.paktwerk.core.api.InvalidInputException;
-import de.paktwerk.core.api.Money;
-import de.paktwerk.core.api.MunicipalityRegistry;
-import de.paktwerk.core.api.NewApplication;
+import de.paktwerk.core.api.AreaDescriptor;
+import de.paktwerk.core.api.Assessment;
+import de.paktwerk.core.api.Instrument;
+import de.paktwerk.core.api.KeyFigure;
+import de.paktwerk.core.api.KeyTarget;
+import de.paktwerk.core.api.LineItem;
+import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.DistributionKey;
 import de.paktwerk.core.api.spi.FundingArea;
 import java.time.LocalDate;
-import java.util.Map;
-import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /**
- * A funding area for tests only. Prices an application at {@code payload.eligible} (a money string), or at
- * the requested amount without payload; its key is the refugee count at the reference date.
+ * Instrument "key-based share", for tests only: assesses an application at {@code payload.eligible} (a money
+ * string), or at the requested amount without payload; its key is the refugee count at the reference date.
  */
-@Component(service = FundingArea.class, property = FundingArea.ID_PROPERTY + "=" + "test-area")
-public class TestFundingArea implements FundingArea {
+@Component(service = {FundingArea.class, DistributionKey.class}, property = FundingArea.ID_PROPERTY + "=" + "test-area")
+public class TestFundingArea implements FundingArea, DistributionKey {
 
-    private final MunicipalityRegistry registry;
-
-    @Activate
-    public TestFundingArea(@Reference MunicipalityRegistry registry) {
-        this.registry = registry;
+    @Override
+    public AreaDescriptor descriptor() {
+        return new AreaDescriptor("test-area", "Testförderbereich", Instrument.KEY_BASED_SHARE, "Regierungspräsidium Stuttgart", 1);
     }
 
     @Override
-    public String id() {
-        return "test-area";
-    }
-
-    @Override
-    public String title() {
-        return "Testförderbereich";
-    }
-
-    @Override
-    public Money price(NewApplication application, JsonNode payload) {
+    public Assessment assess(AssessmentContext context, JsonNode payload) {
         if (payload == null || payload.isNull()) {
-            return application.requested();
+            return Assessment.of(LineItem.Kind.ELIGIBLE_COSTS, "Beantragter Betrag", context.requested());
         }
-        if (!payload.isObject() || !payload.path("eligible").isTextual()) {
-            throw new InvalidInputException("Testbereich: payload.eligible (Betrag als Zeichenkette) fehlt.");
-        }
-        return Money.parse(payload.get("eligible").asText());
+        return Assessment.of(LineItem.Kind.ELIGIBLE_COSTS, "Förderfähig laut Antrag", Payloads.money(payload, "eligible"));
     }
 
     @Override
-    public String distributionKeyDescription() {
+    public String keyFigureType() {
+        return KeyFigure.REFUGEES;
+    }
+
+    @Override
+    public KeyTarget target() {
+        return KeyTarget.MUNICIPALITIES;
+    }
+
+    @Override
+    public String description() {
         return "Geflüchtete in Anschlussunterbringung zum Stichtag (Test)";
-    }
-
-    @Override
-    public Map<String, Long> distributionWeights(LocalDate referenceDate) {
-        return registry.refugeeCountsAt(referenceDate);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Runs work in one transaction on the Paktwerk data source (core and modules share it). */
+@org.osgi.annotation.versioning.ProviderType
 public interface Transactions {
 
     /** Work inside one transaction. */

@@ -26,6 +26,10 @@ public record Caller(String name, Set<String> roles) implements Principal {
     public static final String MUNICIPALITY_SCOPE = "municipality:";
     /** Prefix of a caseload scope role. */
     public static final String POSITION_SCOPE = "position:";
+    /** A provider (Träger) that applies in its own name; acts within its {@link #PROVIDER_SCOPE} (since 1.1). */
+    public static final String PROVIDER = "provider";
+    /** Prefix of a provider scope role, e.g. {@code provider:12} (since 1.1). */
+    public static final String PROVIDER_SCOPE = "provider:";
 
     public Caller {
         roles = Set.copyOf(roles);
@@ -66,17 +70,41 @@ public record Caller(String name, Set<String> roles) implements Principal {
 
     /** Position ids whose caseload this caller keeps. */
     public Set<Long> positions() {
+        return ids(POSITION_SCOPE);
+    }
+
+    /**
+     * Ids of the providers in whose own name this caller applies.
+     *
+     * @since 1.1
+     */
+    public Set<Long> providers() {
+        return ids(PROVIDER_SCOPE);
+    }
+
+    private Set<Long> ids(String prefix) {
         Set<Long> ids = new TreeSet<>();
         for (String r : roles) {
-            if (r.startsWith(POSITION_SCOPE)) {
+            if (r.startsWith(prefix)) {
                 try {
-                    ids.add(Long.parseLong(r.substring(POSITION_SCOPE.length())));
+                    ids.add(Long.parseLong(r.substring(prefix.length())));
                 } catch (NumberFormatException ignored) {
                     // a malformed scope grants nothing
                 }
             }
         }
         return ids;
+    }
+
+    /**
+     * True if the caller may see or act for the application: the office, the applying body's users, or, for a
+     * provider's own application, that provider's users.
+     *
+     * @since 1.1
+     */
+    public boolean mayActFor(de.paktwerk.core.api.Application application) {
+        return mayActFor(application.applicantKey()) || application.applicantKind() == de.paktwerk.core.api.ApplicantKind.PROVIDER
+                && application.providerId() != null && providers().contains(application.providerId());
     }
 
     /** True if the caller may see or act for this municipality. */

@@ -21,6 +21,21 @@ import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.Reclaim;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.Settlement;
+import de.paktwerk.core.api.spi.SettlementContext;
+import de.paktwerk.core.api.ApplicationEvents;
+import de.paktwerk.core.api.ApplicantKind;
+import de.paktwerk.core.api.Assessment;
+import de.paktwerk.core.api.Budget;
+import de.paktwerk.core.api.FundingPeriod;
+import de.paktwerk.core.api.ProofOfUseRequest;
+import de.paktwerk.core.internal.area.FundingAreaTracker;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.budget.BudgetServiceImpl;
 import de.paktwerk.core.internal.db.CoreDatabase;
@@ -54,8 +69,7 @@ import org.osgi.service.metatype.annotations.Designate;
  * conditional updates of the budget and allocation rows inside the deciding transaction, so concurrent
  * approvals can never over-commit (the database checks {@code committed <= amount} as a last line).
  */
-@Component(service = ApplicationService.class, configurationPid = "de.paktwerk.approval")
-@Designate(ocd = ApprovalConfig.class)
+@Component(service = ApplicationService.class)
 public class ApplicationServiceImpl implements ApplicationService {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
@@ -63,32 +77,45 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     private final Jdbc jdbc;
     private final AuditLog audit;
-    private final FundingAreas areas;
+    private final FundingAreaTracker areas;
     private final MunicipalityRegistry registry;
     private final ActorRoles actors;
-    private volatile Money fourEyesThreshold;
-    private volatile String decisionPrefix;
+    private final ApprovalSettings settings;
+    /** Lifecycle events go out through EventAdmin when it is there (feature eventadmin). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventAdmin eventAdmin;
 
     @Activate
     public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
-                                  @Reference FundingAreas areas, @Reference MunicipalityRegistry registry,
-                                  @Reference ActorRoles actors, ApprovalConfig config) {
+                                  @Reference FundingAreaTracker areas, @Reference MunicipalityRegistry registry,
+                                  @Reference ActorRoles actors, @Reference ApprovalSettings settings) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.areas = areas;
         this.registry = registry;
         this.actors = actors;
-        modified(config);
+        this.settings = settings;
     }
 
-    @Modified
-    void modified(ApprovalConfig config) {
-        Money threshold = Money.parse(config.fourEyesThreshold());
-        if (threshold.isNegative()) {
-            throw new IllegalArgumentException("Vier-Augen-Schwelle darf nicht negativ sein");
+    /** Posts a lifecycle event once the current transaction has committed. */
+    private void event(String topic, Application app, long amountCents, String decisionNumber) {
+        Map<String, Object> props = new java.util.HashMap<>();
+        props.put(ApplicationEvents.APPLICATION_ID, app.id());
+        props.put(ApplicationEvents.AREA_ID, app.areaId());
+        props.put(ApplicationEvents.APPLICANT_KEY, app.applicantKey());
+        props.put(ApplicationEvents.PERIOD_ID, app.periodId());
+        props.put(ApplicationEvents.STATE, app.state().name());
+        props.put(ApplicationEvents.AMOUNT_CENTS, amountCents);
+        if (decisionNumber != null) {
+            props.put(ApplicationEvents.DECISION_NUMBER, decisionNumber);
         }
-        this.fourEyesThreshold = threshold;
-        this.decisionPrefix = config.decisionPrefix();
+        Event event = new Event(topic, props);
+        jdbc.afterCommit(() -> {
+            EventAdmin admin = eventAdmin;
+            if (admin != null) {
+                admin.postEvent(event);
+            }
+        });
     }
 
     @Override
@@ -101,8 +128,8 @@ public class ApplicationServiceImpl implements ApplicationService {
         if (a.requested() == null || !a.requested().isPositive()) {
             throw new InvalidInputException("Der beantragte Betrag muss größer als 0,00 € sein.");
         }
-        if (a.periodId() == null) {
-            throw new InvalidInputException("Der Förderzeitraum (periodId) fehlt.");
+        if (a.periodId() == null && a.term() == null) {
+            throw new InvalidInputException("Der Förderzeitraum (periodId) oder der Zeitraum des Vorhabens (term) fehlt.");
         }
         if (a.providerId() != null) {
             Provider p = registry.provider(a.providerId())
@@ -111,24 +138,50 @@ public class ApplicationServiceImpl implements ApplicationService {
                 throw new InvalidInputException("Träger " + p.name() + " ist nicht für " + applicant.name() + " eingetragen.");
             }
         }
+        ApplicantKind kind = a.applicantKind() == ApplicantKind.PROVIDER ? ApplicantKind.PROVIDER : ApplicantKind.of(applicant.kind());
+        if (kind == ApplicantKind.PROVIDER && a.providerId() == null) {
+            throw new InvalidInputException("Wer als Träger im eigenen Namen beantragt, nennt den Träger (providerId).");
+        }
         String responsible = registry.responsibleBody(applicant.key(), a.areaId());
         if (!responsible.equals(applicant.key())) {
             throw new ConflictException(applicant.name() + " hat den Förderbereich an den Landkreis (" + responsible
                     + ") übertragen; antragsberechtigt ist der Landkreis.");
         }
-        FundingArea area = areas.require(a.areaId());
-        String payload = payload(a.payload());
-        Money priced = area.price(a, a.payload());
-        if (priced == null || priced.isNegative()) {
-            throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keinen gültigen Preis");
+        FundingArea area = areas.requireArea(a.areaId());
+        de.paktwerk.core.api.AreaDescriptor descriptor = area.descriptor();
+        if (!descriptor.applicants().contains(kind)) {
+            throw new ConflictException(applicantAdvice(descriptor, kind, applicant));
         }
+        boolean shareBound = areas.key(a.areaId()).isPresent();
+        String payload = payload(a.payload());
+        Provider provider = a.providerId() == null ? null : registry.provider(a.providerId()).orElseThrow();
         Instant now = now();
         return jdbc.tx(c -> {
-            BudgetServiceImpl.findPeriod(c, a.periodId(), false);
+            FundingPeriod period = a.periodId() != null ? BudgetServiceImpl.findPeriod(c, a.periodId(), false)
+                    : BudgetServiceImpl.periodOf(c, a.term());
+            if (a.term() != null && !period.contains(a.term().start())) {
+                throw new InvalidInputException(a.term().label() + " beginnt am " + a.term().start() + " und wird daher nicht im"
+                        + " Förderzeitraum " + period.id() + " (" + period.start() + " bis " + period.end() + ") bewilligt.");
+            }
+            Budget budget = BudgetServiceImpl.find(c, period.id(), a.areaId()).orElse(null);
+            Optional<long[]> allocation = Sql.one(c, "SELECT allocated_cents, committed_cents FROM allocation WHERE area_id = ? AND period_id = ?"
+                    + " AND body_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, a.areaId(), period.id(), applicant.key());
+            int delegating = (int) Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE area_id = ? AND district_key = ?", a.areaId(), applicant.key());
+            AssessmentContext context = new AssessmentContext(applicant, provider, period, a.requested(), budget,
+                    allocation.map(x -> Money.ofCents(x[0])).orElse(null), Money.ofCents(allocation.map(x -> x[1]).orElse(0L)), delegating,
+                    a.term());
+            Assessment assessment = area.assess(context, a.payload());
+            if (assessment == null) {
+                throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keine Bewertung");
+            }
+            Money priced = assessment.amount();
             long id = Sql.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
-                            + " provider_id, payload, state, created_at, created_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    a.applicantKey(), a.areaId(), a.periodId(), a.requested().cents(), priced.cents(), a.providerId(), payload,
-                    ApplicationState.DRAFT, now, actor, now);
+                            + " provider_id, payload, state, created_at, created_by, updated_at, assessment, share_bound, term_kind, term_start,"
+                            + " term_end, applicant_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    a.applicantKey(), a.areaId(), period.id(), a.requested().cents(), priced.cents(), a.providerId(), payload,
+                    ApplicationState.DRAFT, now, actor, now, Json.write(assessment.items()), shareBound,
+                    a.term() == null ? null : a.term().kind().name(), a.term() == null ? null : a.term().start(),
+                    a.term() == null ? null : a.term().end(), kind.name());
             Application created = find(c, id, false);
             audit.append(c, actor, "application", String.valueOf(id), "create", null, Json.write(created));
             return created;
@@ -156,10 +209,24 @@ public class ApplicationServiceImpl implements ApplicationService {
     }
 
     @Override
+    public Page<Application> listOfProvider(long providerId, String areaId, ApplicationState state, int offset, int limit) {
+        return list(null, providerId, areaId, state, offset, limit);
+    }
+
+    @Override
     public Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit) {
+        return list(applicantKey, null, areaId, state, offset, limit);
+    }
+
+    private Page<Application> list(String applicantKey, Long providerId, String areaId, ApplicationState state, int offset, int limit) {
         Page.check(offset, limit);
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
+        if (providerId != null) {
+            where.append(" AND provider_id = ? AND applicant_kind = ?");
+            params.add(providerId);
+            params.add(ApplicantKind.PROVIDER.name());
+        }
         if (applicantKey != null && !applicantKey.isBlank()) {
             where.append(" AND applicant_key = ?");
             params.add(applicantKey);
@@ -190,7 +257,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             before.state().checkTransition(ApplicationState.SUBMITTED);
             areas.require(before.areaId());
             Sql.update(c, "UPDATE application SET submitted_by = ? WHERE id = ?", actor, id);
-            return transition(c, before, ApplicationState.SUBMITTED, "submit", actor);
+            Application after = transition(c, before, ApplicationState.SUBMITTED, "submit", actor);
+            event(ApplicationEvents.SUBMITTED, after, after.requested().cents(), null);
+            return after;
         });
     }
 
@@ -202,7 +271,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (findDecision(c, id).isPresent()) {
                 throw new ConflictException("Über den Antrag " + id + " ist bereits entschieden worden; er kann nicht mehr zurückgezogen werden.");
             }
-            return transition(c, before, ApplicationState.WITHDRAWN, "withdraw", actor);
+            Application after = transition(c, before, ApplicationState.WITHDRAWN, "withdraw", actor);
+            event(ApplicationEvents.WITHDRAWN, after, after.requested().cents(), null);
+            return after;
         });
     }
 
@@ -244,11 +315,12 @@ public class ApplicationServiceImpl implements ApplicationService {
                     + " WHERE a.applicant_key = ? AND a.area_id = ? AND a.period_id = ? AND d.outcome <> ? AND a.id <> ?",
                     app.applicantKey(), app.areaId(), app.periodId(), ApplicationState.REJECTED, id);
             boolean needsConfirmation = outcome != ApplicationState.REJECTED
-                    && Math.addExact(before, amount.cents()) > fourEyesThreshold.cents();
+                    && Math.addExact(before, amount.cents()) > settings.fourEyesThreshold(app.areaId()).cents();
             LocalDate today = LocalDate.now(BERLIN);
+            String office = office(app.areaId());
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
-                            + " conditions, needs_confirmation) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation);
+                            + " conditions, needs_confirmation, approval_office) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation, office);
             Decision decision;
             Application after = null;
             if (!needsConfirmation) {
@@ -264,14 +336,15 @@ public class ApplicationServiceImpl implements ApplicationService {
             // none, so the numbers have no gaps (a decision awaiting its second approver gets it when confirmed)
             String number = null;
             if (!needsConfirmation) {
-                number = nextDecisionNumber(c, decisionPrefix, today.getYear());
+                number = nextDecisionNumber(c, settings.decisionPrefix(app.areaId()), today.getYear());
                 Sql.update(c, "UPDATE decision SET number = ? WHERE id = ?", number, decisionId);
             }
             decision = new Decision(decisionId, id, number, today, approver, outcome, amount, request.conditions(),
-                    needsConfirmation, null, null);
+                    needsConfirmation, null, null, office);
             audit.append(c, approver, "decision", String.valueOf(decisionId), "decide", null, Json.write(decision));
             if (after != null) {
                 audit.append(c, approver, "application", String.valueOf(id), "decide", Json.write(app), Json.write(after));
+                event(ApplicationEvents.DECIDED, after, amount.cents(), number);
             }
             return decision;
         });
@@ -302,12 +375,25 @@ public class ApplicationServiceImpl implements ApplicationService {
         return amount;
     }
 
+    /** The approval office named on the area's decisions (configured, or as the area describes itself). */
+    private String office(String areaId) {
+        return areas.find(areaId).map(settings::office).orElseGet(() -> settings.office(areaId));
+    }
+
+    /** Whether approvals of the application count against the applicant's share (key-based areas). */
+    private static boolean shareBound(Connection c, long applicationId) throws SQLException {
+        return Sql.one(c, "SELECT share_bound FROM application WHERE id = ?", rs -> rs.getBoolean(1), applicationId).orElse(true);
+    }
+
     /** Gives back what an approval no longer needs: the budget's and the allocation's committed amounts go down. */
     private static void release(Connection c, Application app, Money amount) throws SQLException {
         int budget = Sql.update(c, "UPDATE budget SET committed_cents = committed_cents - ? WHERE period_id = ? AND area_id = ?"
                 + " AND committed_cents >= ?", amount.cents(), app.periodId(), app.areaId(), amount.cents());
-        int allocation = Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents - ? WHERE area_id = ? AND period_id = ?"
-                + " AND body_key = ? AND committed_cents >= ?", amount.cents(), app.areaId(), app.periodId(), app.applicantKey(), amount.cents());
+        // an over-allocation shrinks with what is given back (approved never above allocated plus recorded excess)
+        int allocation = !shareBound(c, app.id()) ? 1 : Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents - ?,"
+                + " over_allocated_cents = CASE WHEN committed_cents - ? > allocated_cents THEN committed_cents - ? - allocated_cents ELSE 0 END"
+                + " WHERE area_id = ? AND period_id = ? AND body_key = ? AND committed_cents >= ?", amount.cents(), amount.cents(), amount.cents(),
+                app.areaId(), app.periodId(), app.applicantKey(), amount.cents());
         if (budget != 1 || allocation != 1) {
             throw new IllegalStateException("Freigabe von " + amount + " für Antrag " + app.id() + " passt nicht zu Budget oder Anteil");
         }
@@ -316,11 +402,14 @@ public class ApplicationServiceImpl implements ApplicationService {
     /** Reserves the amount against the area budget and the applicant's allocation, or refuses. */
     private static void reserve(Connection c, Application app, Money amount) throws SQLException {
         int budget = Sql.update(c, "UPDATE budget SET committed_cents = committed_cents + ? WHERE period_id = ? AND area_id = ?"
-                + " AND committed_cents + ? <= amount_cents", amount.cents(), app.periodId(), app.areaId(), amount.cents());
+                + " AND (capped = FALSE OR committed_cents + ? <= amount_cents)", amount.cents(), app.periodId(), app.areaId(), amount.cents());
         if (budget == 0) {
             throw new ConflictException("Die Bewilligung über " + amount.toGerman() + " überstiege das Budget des Förderbereichs '"
                     + app.areaId() + "' im Zeitraum " + app.periodId() + " (oder es ist keines festgelegt).",
                     de.paktwerk.core.api.ProblemType.BUDGET_EXHAUSTED);
+        }
+        if (!shareBound(c, app.id())) {
+            return; // rate per position, settlement on actuals, competitive call: the budget is the only ceiling
         }
         int allocation = Sql.update(c, "UPDATE allocation SET committed_cents = committed_cents + ? WHERE area_id = ? AND period_id = ?"
                 + " AND body_key = ? AND committed_cents + ? <= allocated_cents", amount.cents(), app.areaId(), app.periodId(),
@@ -349,10 +438,11 @@ public class ApplicationServiceImpl implements ApplicationService {
                         + " muss eine andere Person bestätigen als die, die entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
             }
             Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ?, number = ? WHERE id = ?", approver, now(),
-                    nextDecisionNumber(c, decisionPrefix, LocalDate.now(BERLIN).getYear()), d.id());
+                    nextDecisionNumber(c, settings.decisionPrefix(app.areaId()), LocalDate.now(BERLIN).getYear()), d.id());
             Decision confirmed = findDecision(c, id).orElseThrow();
             audit.append(c, approver, "decision", String.valueOf(d.id()), "confirm", Json.write(d), Json.write(confirmed));
-            transition(c, app, d.outcome(), "decide", approver);
+            Application after = transition(c, app, d.outcome(), "decide", approver);
+            event(ApplicationEvents.DECIDED, after, confirmed.amount().cents(), confirmed.number());
             return confirmed;
         });
     }
@@ -446,19 +536,20 @@ public class ApplicationServiceImpl implements ApplicationService {
     }
 
     @Override
-    public ProofOfUse proofOfUse(long id, Money spent, String actor) {
-        return proofOfUse(id, spent, null, actor);
-    }
-
-    @Override
-    public ProofOfUse proofOfUse(long id, Money spent, String onBehalfReason, String actor) {
+    public ProofOfUse proofOfUse(long id, ProofOfUseRequest request, String actor) {
+        if (request == null) {
+            throw new InvalidInputException("Angaben zum Verwendungsnachweis fehlen.");
+        }
+        Money spent = request.spent();
         if (spent == null || spent.isNegative()) {
             throw new InvalidInputException("Die verausgabte Summe muss mindestens 0,00 € sein.");
         }
-        String reason = onBehalfReason == null || onBehalfReason.isBlank() ? null : onBehalfReason.trim();
+        String reason = request.onBehalfReason() == null || request.onBehalfReason().isBlank() ? null : request.onBehalfReason().trim();
         if (reason != null && reason.length() > 2000) {
             throw new InvalidInputException("Die Begründung ist länger als 2000 Zeichen.");
         }
+        JsonNode actuals = request.actuals() == null || request.actuals().isNull() ? null : request.actuals();
+        String actualsJson = payload(actuals);
         return jdbc.tx(c -> {
             Application app = find(c, id, true);
             Decision decision = effectiveApproval(c, app);
@@ -473,20 +564,41 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
                 throw new ConflictException("Für Antrag " + id + " liegt bereits ein Verwendungsnachweis vor.");
             }
+            areas.requireArea(app.areaId()); // only the area knows whether and how it settles
             Money approved = decision.amount();
             Money paid = Money.ofCents(Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
+            Optional<Settlement> settlement = areas.settlement(app.areaId());
+            Assessment settled = null;
+            if (settlement.isPresent()) {
+                if (actuals == null) {
+                    throw new InvalidInputException("Der Förderbereich '" + app.areaId() + "' rechnet nach tatsächlicher Leistung ab:"
+                            + " der Verwendungsnachweis braucht die Ist-Angaben (actuals).");
+                }
+                settled = settlement.get().settle(new SettlementContext(app, approved, paid, spent), actuals);
+                if (settled == null) {
+                    throw new IllegalStateException("Förderbereich " + app.areaId() + " lieferte keine Abrechnung");
+                }
+            } else if (actuals != null) {
+                throw new InvalidInputException("Der Förderbereich '" + app.areaId() + "' rechnet nicht nach Ist-Angaben ab;"
+                        + " actuals entfällt.");
+            }
             // settlement: what is accepted is the spending up to the approved amount; what was paid beyond it is
             // reclaimed, what is accepted beyond what was paid is paid out now (Schlusszahlung), and the rest of
             // the approval is released; budget and allocation are committed for the accepted amount only, so
             // approved = paid (net of reclaims) + released + reclaimed
-            Money accepted = spent.compareTo(approved) < 0 ? spent : approved;
+            Money accepted = Money.min(spent, approved);
+            if (settled != null) {
+                accepted = Money.min(accepted, settled.amount()); // never more than spent nor than approved
+            }
             Money reclaim = Money.max(Money.ZERO, paid.minus(accepted));
             Money finalPayment = Money.max(Money.ZERO, accepted.minus(paid));
             Money released = approved.minus(Money.max(paid, accepted));
             Instant now = now();
+            List<de.paktwerk.core.api.LineItem> lines = settled == null ? List.of() : settled.items();
             long proofId = Sql.insert(c, "INSERT INTO proof_of_use (application_id, spent_cents, paid_cents, released_cents, created_at,"
-                    + " created_by, on_behalf_reason) VALUES (?, ?, ?, ?, ?, ?, ?)", id, spent.cents(), paid.cents(), released.cents(), now,
-                    actor, onBehalf ? reason : null);
+                    + " created_by, on_behalf_reason, accepted_cents, settlement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, spent.cents(),
+                    paid.cents(), released.cents(), now, actor, onBehalf ? reason : null, accepted.cents(),
+                    settled == null ? null : Json.write(lines));
             if (finalPayment.isPositive()) {
                 long drawdownId = Sql.insert(c, "INSERT INTO drawdown (application_id, amount_cents, created_at, created_by) VALUES (?, ?, ?, ?)",
                         id, finalPayment.cents(), now, de.paktwerk.core.api.Actors.SYSTEM);
@@ -497,7 +609,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             if (freed.isPositive()) {
                 release(c, app, freed);
             }
-            ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor);
+            ProofOfUse proof = new ProofOfUse(proofId, id, spent, paid, reclaim, now, actor, accepted, released, lines);
             // the reason stays in the table (deletable); the chain records only that it was on behalf
             Map<String, Object> record = new java.util.TreeMap<>(Json.mapper().convertValue(proof, Map.class));
             record.put("onBehalf", onBehalf);
@@ -508,6 +620,7 @@ public class ApplicationServiceImpl implements ApplicationService {
                 audit.append(c, actor, "reclaim", String.valueOf(reclaimId), "create", null,
                         Json.write(new Reclaim(reclaimId, id, app.applicantKey(), reclaim, now)));
             }
+            event(ApplicationEvents.SETTLED, app, accepted.cents(), decision.number());
             return proof;
         });
     }
@@ -519,8 +632,10 @@ public class ApplicationServiceImpl implements ApplicationService {
             return Sql.one(c, "SELECT * FROM proof_of_use WHERE application_id = ?", rs -> {
                 Money spent = Money.ofCents(rs.getLong("spent_cents"));
                 Money paid = Money.ofCents(rs.getLong("paid_cents"));
-                return new ProofOfUse(rs.getLong("id"), applicationId, spent, paid, Money.max(Money.ZERO, paid.minus(spent)),
-                        Sql.instant(rs, "created_at"), rs.getString("created_by"));
+                Money accepted = Money.ofCents(rs.getLong("accepted_cents"));
+                return new ProofOfUse(rs.getLong("id"), applicationId, spent, paid, Money.max(Money.ZERO, paid.minus(accepted)),
+                        Sql.instant(rs, "created_at"), rs.getString("created_by"), accepted, Money.ofCents(rs.getLong("released_cents")),
+                        lines(rs.getString("settlement")));
             }, applicationId);
         });
     }
@@ -536,7 +651,21 @@ public class ApplicationServiceImpl implements ApplicationService {
     /** Whether the actor holds the applicant's own scope (acts as the applicant, not as the office). */
     private boolean actsAsApplicant(Application app, String actor) {
         Set<String> roles = actors.roles(actor).orElse(Set.of());
-        return roles.contains(Caller.MUNICIPALITY_SCOPE + app.applicantKey());
+        return roles.contains(Caller.MUNICIPALITY_SCOPE + app.applicantKey())
+                || app.providerId() != null && roles.contains(Caller.PROVIDER_SCOPE + app.providerId());
+    }
+
+    /** Why this applicant may not apply in the area, with advice that fits it. */
+    private String applicantAdvice(de.paktwerk.core.api.AreaDescriptor area, ApplicantKind kind, Municipality applicant) {
+        if (kind == ApplicantKind.GEMEINDE && area.applicants().contains(ApplicantKind.LANDKREIS)) {
+            return "Im Förderbereich " + area.title() + " beantragen die Stadt- und Landkreise; " + applicant.name()
+                    + " nimmt über den Landkreis " + applicant.districtName() + " teil.";
+        }
+        if (kind == ApplicantKind.PROVIDER) {
+            return "Im Förderbereich " + area.title() + " beantragt die Kommune, nicht der Träger im eigenen Namen;"
+                    + " der Träger kann im Antrag der Kommune genannt werden (providerId).";
+        }
+        return "Im Förderbereich " + area.title() + " ist " + applicant.name() + " (" + kind + ") nicht antragsberechtigt.";
     }
 
     /**
@@ -598,7 +727,8 @@ public class ApplicationServiceImpl implements ApplicationService {
     private static Decision mapDecision(ResultSet rs) throws SQLException {
         return new Decision(rs.getLong("id"), rs.getLong("application_id"), rs.getString("number"), Sql.date(rs, "decided_on"),
                 rs.getString("approver"), ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")),
-                rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"), Sql.instant(rs, "confirmed_at"));
+                rs.getString("conditions"), rs.getBoolean("needs_confirmation"), rs.getString("confirmed_by"), Sql.instant(rs, "confirmed_at"),
+                rs.getString("approval_office"));
     }
 
     static Application map(ResultSet rs) throws SQLException {
@@ -612,7 +742,24 @@ public class ApplicationServiceImpl implements ApplicationService {
         return new Application(rs.getLong("id"), rs.getString("applicant_key"), rs.getString("area_id"), rs.getString("period_id"),
                 Money.ofCents(rs.getLong("requested_cents")), Money.ofCents(rs.getLong("priced_cents")),
                 Sql.nullableLong(rs, "provider_id"), node, ApplicationState.valueOf(rs.getString("state")),
-                Sql.instant(rs, "created_at"), rs.getString("created_by"), Sql.instant(rs, "updated_at"));
+                Sql.instant(rs, "created_at"), rs.getString("created_by"), Sql.instant(rs, "updated_at"), lines(rs.getString("assessment")),
+                rs.getString("term_kind") == null ? null : new de.paktwerk.core.api.Term(de.paktwerk.core.api.Term.Kind.valueOf(rs.getString("term_kind")),
+                        Sql.date(rs, "term_start"), Sql.date(rs, "term_end")),
+                ApplicantKind.valueOf(rs.getString("applicant_kind")));
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<de.paktwerk.core.api.LineItem>> LINES = new com.fasterxml.jackson.core.type.TypeReference<>() {
+    };
+
+    private static List<de.paktwerk.core.api.LineItem> lines(String json) throws SQLException {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return Json.mapper().readValue(json, LINES);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("gespeicherte Positionen sind kein JSON", e);
+        }
     }
 
     private static Instant now() {

@@ -1,8 +1,12 @@
 package de.paktwerk.core.internal.area;
 
+import de.paktwerk.core.api.AreaDescriptor;
 import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.FundingAreas;
+import de.paktwerk.core.api.ProblemType;
+import de.paktwerk.core.api.spi.DistributionKey;
 import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.api.spi.Settlement;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,66 +24,127 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whiteboard of the installed funding areas: modules come and go while the platform runs. Areas are
- * tracked by their service reference and {@link FundingArea#ID_PROPERTY}; the service object is located
- * only when it is used. Binding service objects eagerly would activate an area while the core's own
- * services are still activating — a circle when the area uses them (e.g. the distribution service).
+ * Whiteboard of the installed funding areas and their optional plug services (distribution key, settlement):
+ * modules come and go while the platform runs. Services are tracked by their reference and
+ * {@link FundingArea#ID_PROPERTY}; the service object is located only when it is used. Binding service objects
+ * eagerly would activate an area while the core's own services are still activating — a circle when the area uses
+ * them.
  */
-@Component(service = FundingAreas.class)
+@Component(service = {FundingAreas.class, FundingAreaTracker.class})
 public class FundingAreaTracker implements FundingAreas {
 
-    static final String REFERENCE = "fundingArea";
+    static final String AREA = "fundingArea";
+    static final String KEY = "distributionKey";
+    static final String SETTLEMENT = "settlement";
     private static final Logger LOG = LoggerFactory.getLogger(FundingAreaTracker.class);
 
     private final ComponentContext context;
     private final ConcurrentMap<String, ServiceReference<FundingArea>> areas = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, ServiceReference<DistributionKey>> keys = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, ServiceReference<Settlement>> settlements = new ConcurrentSkipListMap<>();
 
     @Activate
     public FundingAreaTracker(ComponentContext context) {
         this.context = context;
     }
 
-    @Reference(name = REFERENCE, service = FundingArea.class, cardinality = ReferenceCardinality.MULTIPLE,
-            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addFundingArea(ServiceReference<FundingArea> reference) {
+    private static String areaId(ServiceReference<?> reference) {
         Object id = reference.getProperty(FundingArea.ID_PROPERTY);
         if (!(id instanceof String areaId) || areaId.isBlank()) {
-            LOG.warn("FundingArea-Dienst {} ohne Eigenschaft {} wird ignoriert", reference, FundingArea.ID_PROPERTY);
-            return;
+            LOG.warn("Dienst {} ohne Eigenschaft {} wird ignoriert", reference, FundingArea.ID_PROPERTY);
+            return null;
         }
-        ServiceReference<FundingArea> previous = areas.put(areaId, reference);
-        LOG.info("Förderbereich '{}' {}", areaId, previous == null ? "verfügbar" : "ersetzt");
+        return areaId;
+    }
+
+    private static <S> void add(ConcurrentMap<String, ServiceReference<S>> map, ServiceReference<S> reference, String what) {
+        String areaId = areaId(reference);
+        if (areaId != null) {
+            ServiceReference<S> previous = map.put(areaId, reference);
+            LOG.info("Förderbereich '{}': {} {}", areaId, what, previous == null ? "verfügbar" : "ersetzt");
+        }
+    }
+
+    private static <S> void remove(ConcurrentMap<String, ServiceReference<S>> map, ServiceReference<S> reference, String what) {
+        Object id = reference.getProperty(FundingArea.ID_PROPERTY);
+        if (id instanceof String areaId && map.remove(areaId, reference)) {
+            LOG.info("Förderbereich '{}': {} nicht mehr verfügbar", areaId, what);
+        }
+    }
+
+    @Reference(name = AREA, service = FundingArea.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addFundingArea(ServiceReference<FundingArea> reference) {
+        add(areas, reference, "Bereichsdienst");
     }
 
     void removeFundingArea(ServiceReference<FundingArea> reference) {
-        Object id = reference.getProperty(FundingArea.ID_PROPERTY);
-        if (id instanceof String areaId && areas.remove(areaId, reference)) {
-            LOG.info("Förderbereich '{}' nicht mehr verfügbar", areaId);
-        }
+        remove(areas, reference, "Bereichsdienst");
+    }
+
+    @Reference(name = KEY, service = DistributionKey.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addDistributionKey(ServiceReference<DistributionKey> reference) {
+        add(keys, reference, "Verteilungsschlüssel");
+    }
+
+    void removeDistributionKey(ServiceReference<DistributionKey> reference) {
+        remove(keys, reference, "Verteilungsschlüssel");
+    }
+
+    @Reference(name = SETTLEMENT, service = Settlement.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addSettlement(ServiceReference<Settlement> reference) {
+        add(settlements, reference, "Abrechnung");
+    }
+
+    void removeSettlement(ServiceReference<Settlement> reference) {
+        remove(settlements, reference, "Abrechnung");
     }
 
     @Override
-    public List<FundingArea> installed() {
-        return areas.values().stream().map(this::locate).filter(Objects::nonNull).toList();
+    public List<AreaDescriptor> installed() {
+        return areas.values().stream().map(r -> (FundingArea) context.locateService(AREA, r)).filter(Objects::nonNull)
+                .map(FundingArea::descriptor).toList();
     }
 
     @Override
-    public Optional<FundingArea> find(String areaId) {
+    public Optional<AreaDescriptor> find(String areaId) {
+        return area(areaId).map(FundingArea::descriptor);
+    }
+
+    @Override
+    public AreaDescriptor require(String areaId) {
+        return requireArea(areaId).descriptor();
+    }
+
+    /** The area's service, if installed. */
+    public Optional<FundingArea> area(String areaId) {
+        return locate(areas, AREA, areaId);
+    }
+
+    /** The installed area's service or a German 409 naming the missing module. */
+    public FundingArea requireArea(String areaId) {
+        return area(areaId).orElseThrow(() -> new ConflictException("Der Förderbereich '" + areaId
+                + "' ist derzeit nicht installiert; neue Vorgänge sind erst nach Installation seines Moduls möglich."
+                + " Vorhandene Daten bleiben lesbar.", ProblemType.AREA_NOT_INSTALLED));
+    }
+
+    /** The area's distribution key, if it shares by one. */
+    public Optional<DistributionKey> key(String areaId) {
+        return locate(keys, KEY, areaId);
+    }
+
+    /** The area's settlement on actuals, if it settles so. */
+    public Optional<Settlement> settlement(String areaId) {
+        return locate(settlements, SETTLEMENT, areaId);
+    }
+
+    private <S> Optional<S> locate(ConcurrentMap<String, ServiceReference<S>> map, String name, String areaId) {
         if (areaId == null) {
             return Optional.empty();
         }
-        ServiceReference<FundingArea> reference = areas.get(areaId);
-        return reference == null ? Optional.empty() : Optional.ofNullable(locate(reference));
-    }
-
-    private FundingArea locate(ServiceReference<FundingArea> reference) {
-        return context.locateService(REFERENCE, reference);
-    }
-
-    @Override
-    public FundingArea require(String areaId) {
-        return find(areaId).orElseThrow(() -> new ConflictException("Der Förderbereich '" + areaId
-                + "' ist derzeit nicht installiert; neue Vorgänge sind erst nach Installation seines Moduls möglich."
-                + " Vorhandene Daten bleiben lesbar.", de.paktwerk.core.api.ProblemType.AREA_NOT_INSTALLED));
+        ServiceReference<S> reference = map.get(areaId);
+        return reference == null ? Optional.empty() : Optional.ofNullable(context.locateService(name, reference));
     }
 }

@@ -28,11 +28,14 @@ public class BudgetServiceImpl implements BudgetService {
 
     private final Jdbc jdbc;
     private final AuditLog audit;
+    private final de.paktwerk.core.api.FundingAreas areas;
 
     @Activate
-    public BudgetServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit) {
+    public BudgetServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
+                             @Reference de.paktwerk.core.api.FundingAreas areas) {
         this.jdbc = database.jdbc();
         this.audit = audit;
+        this.areas = areas;
     }
 
     @Override
@@ -43,6 +46,18 @@ public class BudgetServiceImpl implements BudgetService {
     @Override
     public FundingPeriod period(String periodId) {
         return jdbc.tx(c -> findPeriod(c, periodId, false));
+    }
+
+    @Override
+    public FundingPeriod periodOf(de.paktwerk.core.api.Term term) {
+        return jdbc.tx(c -> periodOf(c, term));
+    }
+
+    /** The period in which the term starts (where it is budgeted). */
+    public static FundingPeriod periodOf(Connection c, de.paktwerk.core.api.Term term) throws SQLException {
+        return Sql.one(c, "SELECT * FROM funding_period WHERE start_date <= ? AND end_date >= ? ORDER BY start_date FETCH FIRST 1 ROWS ONLY",
+                BudgetServiceImpl::period, term.start(), term.start()).orElseThrow(() -> new UnknownEntityException(
+                "Kein Förderzeitraum enthält den Beginn von " + term.label() + " (" + term.start() + ")."));
     }
 
     public static FundingPeriod findPeriod(Connection c, String periodId, boolean lock) throws SQLException {
@@ -70,10 +85,16 @@ public class BudgetServiceImpl implements BudgetService {
 
     @Override
     public Budget setBudget(String periodId, String areaId, Money amount, String actor) {
+        return setBudget(periodId, areaId, amount, true, actor);
+    }
+
+    @Override
+    public Budget setBudget(String periodId, String areaId, Money amount, boolean capped, String actor) {
         MunicipalityRegistryImpl.checkArea(areaId);
         if (amount == null || amount.isNegative()) {
             throw new InvalidInputException("Das Budget muss ein Betrag von mindestens 0,00 € sein.");
         }
+        areas.require(areaId); // a budget for an area no module provides (a typo) is refused
         return jdbc.tx(c -> {
             FundingPeriod period = findPeriod(c, periodId, true); // serialises budget changes of one period
             long others = Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM budget WHERE period_id = ? AND area_id <> ?", periodId, areaId);
@@ -83,15 +104,16 @@ public class BudgetServiceImpl implements BudgetService {
                         + Money.ofCents(others).toGerman() + ").");
             }
             Optional<Budget> before = find(c, periodId, areaId);
-            if (before.isPresent() && before.get().committed().cents() > amount.cents()) {
+            if (capped && before.isPresent() && before.get().committed().cents() > amount.cents()) {
                 throw new ConflictException("Das Budget kann nicht unter die bereits bewilligte Summe von "
                         + before.get().committed().toGerman() + " gesenkt werden.");
             }
             if (before.isPresent()) {
-                Sql.update(c, "UPDATE budget SET amount_cents = ? WHERE period_id = ? AND area_id = ?", amount.cents(), periodId, areaId);
+                Sql.update(c, "UPDATE budget SET amount_cents = ?, capped = ? WHERE period_id = ? AND area_id = ?", amount.cents(), capped,
+                        periodId, areaId);
             } else {
-                Sql.update(c, "INSERT INTO budget (period_id, area_id, amount_cents, committed_cents) VALUES (?, ?, ?, 0)",
-                        periodId, areaId, amount.cents());
+                Sql.update(c, "INSERT INTO budget (period_id, area_id, amount_cents, committed_cents, capped) VALUES (?, ?, ?, 0, ?)",
+                        periodId, areaId, amount.cents(), capped);
             }
             Budget after = find(c, periodId, areaId).orElseThrow();
             audit.append(c, actor, "budget", periodId + "/" + areaId, "set", before.map(Json::write).orElse(null), Json.write(after));
@@ -101,11 +123,11 @@ public class BudgetServiceImpl implements BudgetService {
 
     static FundingPeriod period(ResultSet rs) throws SQLException {
         return new FundingPeriod(rs.getString("id"), rs.getInt("first_year"), rs.getInt("last_year"),
-                Money.ofCents(rs.getLong("envelope_cents")));
+                Money.ofCents(rs.getLong("envelope_cents")), Sql.date(rs, "start_date"), Sql.date(rs, "end_date"));
     }
 
     static Budget budget(ResultSet rs) throws SQLException {
         return new Budget(rs.getString("period_id"), rs.getString("area_id"), Money.ofCents(rs.getLong("amount_cents")),
-                Money.ofCents(rs.getLong("committed_cents")));
+                Money.ofCents(rs.getLong("committed_cents")), rs.getBoolean("capped"));
     }
 }

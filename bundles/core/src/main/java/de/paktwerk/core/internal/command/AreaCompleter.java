@@ -1,7 +1,6 @@
 package de.paktwerk.core.internal.command;
 
 import de.paktwerk.core.api.FundingAreas;
-import de.paktwerk.core.api.spi.FundingArea;
 import java.util.List;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -20,7 +19,7 @@ public class AreaCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter delegate = new StringsCompleter();
-        areas.installed().stream().map(FundingArea::id).forEach(delegate.getStrings()::add);
+        areas.installed().stream().map(de.paktwerk.core.api.AreaDescriptor::id).forEach(delegate.getStrings()::add);
         return delegate.complete(session, commandLine, candidates);
     }
 }

@@ -46,10 +46,17 @@ public class DistributeCommand implements Action {
     @Option(name = "-s", aliases = "--stichtag", description = "Stichtag JJJJ-MM-TT (Standard: der des Förderbereichs)")
     String referenceDate;
 
+    @Option(name = "-k", aliases = "--kennzahl", description = "Art der Kennzahl, z. B. population (Standard: die des Förderbereichs)")
+    String keyFigureType;
+
+    @Option(name = "-l", aliases = "--nur-kreise", description = "nur an die Stadt- und Landkreise verteilen")
+    boolean districtsOnly;
+
     @Override
     public Object execute() {
         Distribution d = distributions.run(new DistributionRequest(area, period, finalRun ? DistributionKind.FINAL : DistributionKind.PROVISIONAL,
-                Money.parse(amount), referenceDate == null ? null : LocalDate.parse(referenceDate)), actors.consoleUser());
+                Money.parse(amount), referenceDate == null ? null : LocalDate.parse(referenceDate), keyFigureType,
+                districtsOnly ? de.paktwerk.core.api.KeyTarget.DISTRICTS : null), actors.consoleUser());
         session.getConsole().println("Verteilung " + d.id() + " (Version " + d.version() + ", " + (finalRun ? "endgültig" : "vorläufig")
                 + "): " + d.amount().toGerman() + " auf " + d.bodies() + " Empfänger, Stichtag " + d.referenceDate() + ".");
         return null;

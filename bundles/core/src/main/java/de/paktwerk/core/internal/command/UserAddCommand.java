@@ -21,7 +21,7 @@ import org.apache.karaf.shell.support.completers.StringsCompleter;
  */
 @Service
 @Command(scope = "paktwerk", name = "user-add", description = "Legt einen Benutzer mit einer Rolle an, gebunden an eine Kommune (-m)"
-        + " oder eine Stelle (-p). Optionen stehen vor den Argumenten.")
+        + " oder eine Stelle (-p) oder einen Träger (-t). Optionen stehen vor den Argumenten.")
 public class UserAddCommand implements Action {
 
     @Reference
@@ -39,8 +39,8 @@ public class UserAddCommand implements Action {
     @Argument(index = 1, name = "passwort", description = "Passwort, mindestens 12 Zeichen (wird mit bcrypt gespeichert)", required = true)
     String password;
 
-    @Argument(index = 2, name = "rolle", description = "approver, municipality, caseworker oder auditor", required = true)
-    @Completion(value = StringsCompleter.class, values = {"approver", "municipality", "caseworker", "auditor"})
+    @Argument(index = 2, name = "rolle", description = "approver, municipality, provider, caseworker oder auditor", required = true)
+    @Completion(value = StringsCompleter.class, values = {"approver", "municipality", "provider", "caseworker", "auditor"})
     String role;
 
     @Option(name = "-m", aliases = "--municipality", description = "amtlicher Schlüssel der Kommune, für die ein municipality-Benutzer handelt",
@@ -50,6 +50,10 @@ public class UserAddCommand implements Action {
     @Option(name = "-p", aliases = "--position", description = "Stelle, deren Fallbestand ein caseworker führt", multiValued = true)
     List<String> positions;
 
+    @Option(name = "-t", aliases = "--traeger", description = "Nummer des Trägers, in dessen Namen ein provider-Benutzer beantragt",
+            multiValued = true)
+    List<String> providers;
+
     @Option(name = "--replace", description = "einen bestehenden Benutzer ersetzen (Passwort und Rollen)")
     boolean replace;
 
@@ -58,6 +62,9 @@ public class UserAddCommand implements Action {
         List<String> scopes = new ArrayList<>();
         if (positions != null) {
             positions.forEach(p -> scopes.add(Caller.POSITION_SCOPE + p));
+        }
+        if (providers != null) {
+            providers.forEach(p -> scopes.add(Caller.PROVIDER_SCOPE + p));
         }
         Set<String> roles = accounts.add(new Accounts.NewAccount(name, password, role, municipalities, scopes, replace), actors.consoleUser());
         session.getConsole().println("Benutzer " + name + (replace ? " angelegt oder ersetzt: " : " angelegt: ") + roles);

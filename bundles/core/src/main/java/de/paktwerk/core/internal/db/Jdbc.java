@@ -13,6 +13,10 @@ public final class Jdbc implements Transactions {
     /** A transaction bound to the current request thread (see {@link #begin()}); {@link #tx} joins it. */
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final ThreadLocal<Boolean> rollbackOnly = ThreadLocal.withInitial(() -> false);
+    /** Work to run once the transaction of this thread has committed (events); dropped on rollback. */
+    private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
+    /** Depth of {@link #tx} calls on this thread outside a bound transaction. */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -49,12 +53,15 @@ public final class Jdbc implements Transactions {
         bound.remove();
         boolean failed = rollbackOnly.get();
         rollbackOnly.remove();
+        java.util.List<Runnable> pending = afterCommit.get();
+        afterCommit.remove();
         if (c == null) {
             return;
         }
         try {
             if (commit && !failed) {
                 c.commit();
+                runAll(pending);
             } else {
                 c.rollback();
             }
@@ -86,21 +93,57 @@ public final class Jdbc implements Transactions {
                 throw e;
             }
         }
+        int[] level = depth.get();
+        boolean outermost = level[0] == 0;
+        level[0]++;
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
                 c.commit();
+                if (outermost) {
+                    java.util.List<Runnable> pending = afterCommit.get();
+                    afterCommit.remove();
+                    runAll(pending);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                if (outermost) {
+                    afterCommit.remove();
+                }
                 throw e;
             } finally {
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
             throw translate(e);
+        } finally {
+            level[0]--;
+        }
+    }
+
+    /**
+     * Runs {@code action} once the current transaction of this thread has committed (at once outside of one);
+     * never if it rolls back. For notifications of committed changes (EventAdmin): a listener sees the change.
+     */
+    public void afterCommit(Runnable action) {
+        if (bound.get() == null && depth.get()[0] == 0) {
+            action.run();
+            return;
+        }
+        java.util.List<Runnable> pending = afterCommit.get();
+        if (pending == null) {
+            pending = new java.util.ArrayList<>();
+            afterCommit.set(pending);
+        }
+        pending.add(action);
+    }
+
+    private static void runAll(java.util.List<Runnable> pending) {
+        if (pending != null) {
+            pending.forEach(Runnable::run);
         }
     }
 

@@ -21,17 +21,17 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     @Activate
-    public DemoData(@Reference MunicipalityRegistry registry, DemoConfig config) {
+    public DemoData(@Reference MunicipalityRegistry registry, @Reference de.paktwerk.core.api.KeyFigures figures, DemoConfig config) {
         if (!config.enabled()) {
             return;
         }
         var all = registry.list(MunicipalityQuery.ALL, 0, Page.MAX_LIMIT).items();
         for (String date : config.referenceDates().split(",")) {
             LocalDate referenceDate = LocalDate.parse(date.trim());
-            if (registry.referenceDates().contains(referenceDate)) {
+            if (figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES).contains(referenceDate)) {
                 continue;
             }
-            int n = registry.importRefugeeCounts(SyntheticCounts.generate(all, referenceDate, config.seed()), "demo");
+            int n = figures.importFigures(SyntheticCounts.generate(all, referenceDate, config.seed()), "demo");
             LOG.info("Synthetische Flüchtlingszahlen zum {} erzeugt ({} Kommunen)", referenceDate, n);
         }
     }

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Municipality;
 import de.paktwerk.core.api.MunicipalityKind;
-import de.paktwerk.core.api.RefugeeCount;
+import de.paktwerk.core.api.KeyFigure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -96,7 +96,7 @@ public final class CsvData {
      * @param keyProblem the problem with an official key (unknown, a district …), or null if it is fine
      * @throws InvalidInputException listing the bad lines
      */
-    public static List<RefugeeCount> readCounts(Reader csv, Function<String, String> keyProblem) {
+    public static List<KeyFigure> readCounts(Reader csv, Function<String, String> keyProblem) {
         List<String> lines;
         try (BufferedReader in = new BufferedReader(csv)) {
             lines = in.lines().toList();
@@ -117,7 +117,7 @@ public final class CsvData {
                     + " (Kopfzeile), war: '" + abbreviate(header) + "'.");
         }
         CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
-        List<RefugeeCount> out = new ArrayList<>();
+        List<KeyFigure> out = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -158,7 +158,7 @@ public final class CsvData {
             if (problem != null) {
                 errors.add("Zeile " + line + ": " + problem);
             } else {
-                out.add(new RefugeeCount(ags, date, count, false));
+                out.add(KeyFigure.of(KeyFigure.REFUGEES, ags, date, count));
             }
         }
         if (!errors.isEmpty()) {

@@ -9,7 +9,6 @@ import de.paktwerk.core.api.MunicipalityQuery;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.Page;
 import de.paktwerk.core.api.Provider;
-import de.paktwerk.core.api.RefugeeCount;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.db.CoreDatabase;
@@ -46,17 +45,22 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(MunicipalityRegistryImpl.class);
     /** Ids of funding areas: lower-case words joined by dashes. */
+    /** Reference date of the shipped population figures. */
+    public static final LocalDate POPULATION_DATE = LocalDate.of(2019, 12, 31);
     public static final Pattern AREA_ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
 
     private final Jdbc jdbc;
     private final AuditLog audit;
+    private final de.paktwerk.core.api.FundingAreas areas;
     /** All bodies by official key, in key order; immutable after activation. */
     private final Map<String, Municipality> byKey;
 
     @Activate
-    public MunicipalityRegistryImpl(@Reference CoreDatabase database, @Reference AuditLog audit) {
+    public MunicipalityRegistryImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
+                                    @Reference de.paktwerk.core.api.FundingAreas areas) {
         this.jdbc = database.jdbc();
         this.audit = audit;
+        this.areas = areas;
         jdbc.tx(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM municipality") == 0) {
                 importReference(c);
@@ -92,6 +96,10 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
             }
             ps.executeBatch();
         }
+        // the population at 31.12.2019 is the first key figure besides refugees (e.g. the 2022 Ukraine top-up)
+        Sql.update(c, "INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value, synthetic)"
+                + " SELECT ?, official_key, ?, population, FALSE FROM municipality", de.paktwerk.core.api.KeyFigure.POPULATION,
+                POPULATION_DATE);
         audit.append(c, "system", "municipality", "*", "import", null,
                 Json.object(Map.of("source", "Destatis GV-ISys / Zensus 2022, dl-de/by-2-0", "count", list.size())));
         LOG.info("Imported {} municipalities, districts and district-free cities", list.size());
@@ -126,61 +134,6 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     }
 
     @Override
-    public Map<String, Long> refugeeCountsAt(LocalDate referenceDate) {
-        Map<String, Long> out = new HashMap<>(2048);
-        jdbc.tx(c -> Sql.list(c, "SELECT municipality_key, refugees FROM refugee_count WHERE reference_date = ?",
-                rs -> out.put(rs.getString(1), rs.getLong(2)), referenceDate));
-        return out;
-    }
-
-    @Override
-    public List<RefugeeCount> refugeeCounts(String key) {
-        get(key);
-        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM refugee_count WHERE municipality_key = ? ORDER BY reference_date",
-                rs -> new RefugeeCount(rs.getString("municipality_key"), Sql.date(rs, "reference_date"),
-                        rs.getLong("refugees"), rs.getBoolean("synthetic")), key));
-    }
-
-    @Override
-    public List<LocalDate> referenceDates() {
-        return jdbc.tx(c -> Sql.list(c, "SELECT DISTINCT reference_date FROM refugee_count ORDER BY reference_date",
-                rs -> Sql.date(rs, "reference_date")));
-    }
-
-    @Override
-    public int importRefugeeCounts(Collection<RefugeeCount> counts, String actor) {
-        for (RefugeeCount rc : counts) {
-            Municipality m = byKey.get(rc.municipalityKey());
-            if (m == null) {
-                throw new InvalidInputException("Kommune mit Schlüssel '" + rc.municipalityKey() + "' ist unbekannt.");
-            }
-            if (m.kind() == MunicipalityKind.LANDKREIS) {
-                throw new InvalidInputException("Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.name() + ".");
-            }
-        }
-        return jdbc.tx(c -> {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM refugee_count WHERE municipality_key = ? AND reference_date = ?");
-                 PreparedStatement ins = c.prepareStatement("INSERT INTO refugee_count (municipality_key, reference_date, refugees, synthetic)"
-                         + " VALUES (?, ?, ?, ?)")) {
-                for (RefugeeCount rc : counts) {
-                    del.setString(1, rc.municipalityKey());
-                    del.setObject(2, rc.referenceDate());
-                    del.addBatch();
-                    ins.setString(1, rc.municipalityKey());
-                    ins.setObject(2, rc.referenceDate());
-                    ins.setLong(3, rc.refugees());
-                    ins.setBoolean(4, rc.synthetic());
-                    ins.addBatch();
-                }
-                del.executeBatch();
-                ins.executeBatch();
-            }
-            audit.append(c, actor, "refugee_count", "*", "import", null, Json.object(Map.of("rows", counts.size())));
-            return counts.size();
-        });
-    }
-
-    @Override
     public Delegation delegate(String municipalityKey, String areaId, String actor) {
         Municipality m = get(municipalityKey);
         checkArea(areaId);
@@ -188,6 +141,7 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
             throw new InvalidInputException("Nur eine kreisangehörige Gemeinde kann Aufgaben an ihren Landkreis übertragen; "
                     + m.name() + " ist " + m.kind() + ".");
         }
+        areas.require(areaId); // a delegation for an area no module provides (a typo) is refused
         Delegation d = new Delegation(municipalityKey, areaId, m.districtKey(), Instant.now());
         return jdbc.tx(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE municipality_key = ? AND area_id = ?", municipalityKey, areaId) > 0) {
@@ -196,8 +150,34 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
             Sql.update(c, "INSERT INTO delegation (municipality_key, area_id, district_key, since) VALUES (?, ?, ?, ?)",
                     municipalityKey, areaId, m.districtKey(), d.since());
             audit.append(c, actor, "delegation", municipalityKey + "/" + areaId, "delegate", null, Json.write(d));
+            moveRemainingShares(c, m, areaId, actor);
             return d;
         });
+    }
+
+    /**
+     * A municipality that delegates after a distribution hands what is left of its share (not yet approved) to its
+     * Landkreis at once, in every period of the area: otherwise neither could apply until the distribution is re-run.
+     * What it already has approved stays with it.
+     */
+    private void moveRemainingShares(java.sql.Connection c, Municipality m, String areaId, String actor) throws SQLException {
+        record Row(String periodId, long allocated, long committed, long distributionId) {
+        }
+        List<Row> rows = Sql.list(c, "SELECT period_id, allocated_cents, committed_cents, distribution_id FROM allocation"
+                + " WHERE area_id = ? AND body_key = ? AND allocated_cents > committed_cents FOR UPDATE", rs -> new Row(rs.getString(1),
+                rs.getLong(2), rs.getLong(3), rs.getLong(4)), areaId, m.key());
+        for (Row r : rows) {
+            long moved = r.allocated() - r.committed();
+            Sql.update(c, "UPDATE allocation SET allocated_cents = committed_cents WHERE area_id = ? AND period_id = ? AND body_key = ?",
+                    areaId, r.periodId(), m.key());
+            if (Sql.update(c, "UPDATE allocation SET allocated_cents = allocated_cents + ? WHERE area_id = ? AND period_id = ? AND body_key = ?",
+                    moved, areaId, r.periodId(), m.districtKey()) == 0) {
+                Sql.update(c, "INSERT INTO allocation (area_id, period_id, body_key, allocated_cents, committed_cents, distribution_id)"
+                        + " VALUES (?, ?, ?, ?, 0, ?)", areaId, r.periodId(), m.districtKey(), moved, r.distributionId());
+            }
+            audit.append(c, actor, "allocation", areaId + "/" + r.periodId() + "/" + m.key(), "move-to-district", null,
+                    Json.object(Map.of("from", m.key(), "to", m.districtKey(), "movedCents", moved, "periodId", r.periodId())));
+        }
     }
 
     @Override
@@ -227,14 +207,18 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     }
 
     @Override
-    public Provider addProvider(String responsibleKey, String name, String actor) {
+    public Provider addProvider(String responsibleKey, String name, de.paktwerk.core.api.ProviderKind kind, String actor) {
         get(responsibleKey);
+        if (kind == null) {
+            throw new InvalidInputException("Die Art des Trägers (kind: VHS, ASSOCIATION, CHURCH_PARISH, WELFARE_ASSOCIATION, OTHER) fehlt.");
+        }
         if (name == null || name.isBlank() || name.length() > 300) {
             throw new InvalidInputException("Name des Trägers fehlt oder ist länger als 300 Zeichen.");
         }
         return jdbc.tx(c -> {
-            long id = Sql.insert(c, "INSERT INTO provider (responsible_key, name) VALUES (?, ?)", responsibleKey, name.trim());
-            Provider p = new Provider(id, responsibleKey, name.trim());
+            long id = Sql.insert(c, "INSERT INTO provider (responsible_key, name, kind) VALUES (?, ?, ?)", responsibleKey, name.trim(),
+                    kind.name());
+            Provider p = new Provider(id, responsibleKey, name.trim(), kind);
             audit.append(c, actor, "provider", String.valueOf(id), "create", null, Json.write(p));
             return p;
         });
@@ -243,13 +227,18 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
     @Override
     public List<Provider> providers(String responsibleKey) {
         return jdbc.tx(c -> Sql.list(c, "SELECT * FROM provider WHERE responsible_key = ? ORDER BY id",
-                rs -> new Provider(rs.getLong("id"), rs.getString("responsible_key"), rs.getString("name")), responsibleKey));
+                MunicipalityRegistryImpl::provider, responsibleKey));
     }
 
     @Override
     public Optional<Provider> provider(long id) {
         return jdbc.tx(c -> Sql.one(c, "SELECT * FROM provider WHERE id = ?",
-                rs -> new Provider(rs.getLong("id"), rs.getString("responsible_key"), rs.getString("name")), id));
+                MunicipalityRegistryImpl::provider, id));
+    }
+
+    private static Provider provider(java.sql.ResultSet rs) throws SQLException {
+        return new Provider(rs.getLong("id"), rs.getString("responsible_key"), rs.getString("name"),
+                de.paktwerk.core.api.ProviderKind.valueOf(rs.getString("kind")));
     }
 
     /** Checks the form of a funding-area id. */

@@ -62,7 +62,8 @@ public class ApplicationResource {
     }
 
     /** Body of a proof of use; {@code reason} when the approval office records it on the applicant's behalf. */
-    public record ProofBody(Money spent, String reason) {
+    public record ProofBody(Money spent, String reason,
+                            @Schema(type = "object", description = "Ist-Angaben für Förderbereiche, die nach tatsächlicher Leistung abrechnen; Schema im OpenAPI-Dokument des Bereichs") com.fasterxml.jackson.databind.JsonNode actuals) {
     }
 
     private final ApplicationService applications;
@@ -75,7 +76,7 @@ public class ApplicationResource {
     @POST
     @Path("applications")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createApplication", summary = "Antrag anlegen (Entwurf), vom Förderbereich bepreist")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Application.class))),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
@@ -87,7 +88,15 @@ public class ApplicationResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response create(NewApplication body, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(RestParams.body(body).applicantKey());
+        NewApplication a = RestParams.body(body);
+        Caller caller = Caller.of(sc);
+        if (a.applicantKind() == de.paktwerk.core.api.ApplicantKind.PROVIDER) {
+            if (!caller.seesAllMunicipalities() && (a.providerId() == null || !caller.providers().contains(a.providerId()))) {
+                throw new de.paktwerk.core.api.ForbiddenException("Sie beantragen nur im Namen Ihres eigenen Trägers.");
+            }
+        } else {
+            caller.requireMunicipality(a.applicantKey());
+        }
         return Response.status(201).entity(applications.create(RestParams.body(body), Params.actor(sc))).build();
     }
 
@@ -102,6 +111,12 @@ public class ApplicationResource {
                                   @QueryParam("state") String state, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
                                   @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
+        if (!caller.seesAllMunicipalities() && caller.municipalities().isEmpty() && caller.providers().size() == 1) {
+            // a provider's users see the applications in its own name
+            return applications.listOfProvider(caller.providers().iterator().next(), area,
+                    RestParams.enumParam(ApplicationState.class, state, "state"), RestParams.intParam(offset, "offset", 0),
+                    RestParams.intParam(limit, "limit", 100));
+        }
         if (!caller.seesAllMunicipalities()) {
             if (applicant == null || applicant.isBlank()) {
                 if (caller.municipalities().size() != 1) {
@@ -134,7 +149,7 @@ public class ApplicationResource {
     private Application own(String id, SecurityContext sc) {
         long appId = id(id);
         Application a = applications.get(appId);
-        if (!Caller.of(sc).mayActFor(a.applicantKey())) {
+        if (!Caller.of(sc).mayActFor(a)) {
             throw new UnknownEntityException("Antrag " + appId + " ist unbekannt.");
         }
         return a;
@@ -142,7 +157,7 @@ public class ApplicationResource {
 
     @POST
     @Path("applications/{id}/submit")
-    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "submitApplication", summary = "Antrag einreichen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
@@ -157,7 +172,7 @@ public class ApplicationResource {
 
     @POST
     @Path("applications/{id}/withdraw")
-    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "withdrawApplication", summary = "Antrag zurückziehen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
@@ -249,7 +264,7 @@ public class ApplicationResource {
     @POST
     @Path("applications/{id}/drawdowns")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createDrawdown", summary = "Mittel abrufen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Drawdown.class))),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
@@ -278,7 +293,7 @@ public class ApplicationResource {
     @POST
     @Path("applications/{id}/proof-of-use")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createProofOfUse", summary = "Verwendungsnachweis erfassen (Bewilligungsstelle nur im Auftrag, mit Begründung)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.ProofOfUse.class))),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
@@ -290,8 +305,9 @@ public class ApplicationResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response proof(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
-        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(), RestParams.body(body).spent(),
-                RestParams.body(body).reason(), Params.actor(sc))).build();
+        ProofBody b = RestParams.body(body);
+        return Response.status(201).entity(applications.proofOfUse(own(id, sc).id(),
+                new de.paktwerk.core.api.ProofOfUseRequest(b.spent(), b.reason(), b.actuals()), Params.actor(sc))).build();
     }
 
     @GET

@@ -51,7 +51,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class FundsResource {
 
     /** Body of a budget. */
-    public record BudgetBody(Money amount) {
+    public record BudgetBody(Money amount,
+                             @Schema(description = "true (Vorgabe): Bewilligungen überschreiten das Budget nie; false: bedarfsorientiert, das Budget ist eine Planzahl") Boolean capped) {
     }
 
     private final BudgetService budgets;
@@ -100,7 +101,8 @@ public class FundsResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
     public Budget setBudget(@PathParam("period") String period, @PathParam("area") String area, BudgetBody body,
                             @Context SecurityContext sc) {
-        return budgets.setBudget(period, area, RestParams.body(body).amount(), Params.actor(sc));
+        BudgetBody b = RestParams.body(body);
+        return budgets.setBudget(period, area, b.amount(), b.capped() == null || b.capped(), Params.actor(sc));
     }
 
     @POST

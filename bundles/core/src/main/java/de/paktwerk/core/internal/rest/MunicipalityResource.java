@@ -17,7 +17,9 @@ import de.paktwerk.core.api.MunicipalityQuery;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.Page;
 import de.paktwerk.core.api.Provider;
-import de.paktwerk.core.api.RefugeeCount;
+import de.paktwerk.core.api.KeyFigure;
+import de.paktwerk.core.api.KeyFigures;
+import de.paktwerk.core.internal.municipality.KeyFiguresImpl;
 import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.internal.municipality.CsvData;
 import java.io.StringReader;
@@ -60,14 +62,19 @@ public class MunicipalityResource {
     }
 
     /** Body of a new provider. */
-    public record ProviderBody(String name) {
+    public record ProviderBody(String name, de.paktwerk.core.api.ProviderKind kind) {
     }
 
     private final MunicipalityRegistry registry;
+    private final KeyFigures figures;
+    private final de.paktwerk.core.api.DistributionService distributions;
 
     @Activate
-    public MunicipalityResource(@Reference MunicipalityRegistry registry) {
+    public MunicipalityResource(@Reference MunicipalityRegistry registry, @Reference KeyFigures figures,
+                                @Reference de.paktwerk.core.api.DistributionService distributions) {
         this.registry = registry;
+        this.figures = figures;
+        this.distributions = distributions;
     }
 
     @GET
@@ -111,7 +118,43 @@ public class MunicipalityResource {
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<RefugeeCount> counts(@PathParam("key") String key) {
-        return registry.refugeeCounts(key);
+        return figures.series(key, KeyFigure.REFUGEES).stream()
+                .map(f -> new RefugeeCount(f.bodyKey(), f.referenceDate(), f.value(), f.synthetic())).toList();
+    }
+
+    /**
+     * Refugees in follow-up accommodation in one municipality at one reference date (the key figures of type
+     * {@code refugees}, as before key figures were generic).
+     */
+    public record RefugeeCount(String municipalityKey, java.time.LocalDate referenceDate, long refugees, boolean synthetic) {
+    }
+
+    /** One key figure as listed. */
+    public record KeyFigureView(String type, String bodyKey, java.time.LocalDate referenceDate, long value, boolean synthetic) {
+    }
+
+    @GET
+    @Path("municipalities/{key}/key-figures")
+    @Operation(operationId = "listKeyFigures", summary = "Kennzahlen einer Körperschaft (Geflüchtete, Einwohner …) je Stichtag")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public List<KeyFigureView> keyFigures(@PathParam("key") String key, @QueryParam("type") String type) {
+        if (type == null || !type.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new InvalidInputException("Parameter 'type' (Art der Kennzahl, z. B. refugees oder population) fehlt oder ist ungültig.");
+        }
+        return figures.series(key, type).stream()
+                .map(f -> new KeyFigureView(f.type(), f.bodyKey(), f.referenceDate(), f.value(), f.synthetic())).toList();
+    }
+
+    @GET
+    @Path("key-figures/types")
+    @Operation(operationId = "listKeyFigureTypes", summary = "Arten der vorhandenen Kennzahlen")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
+    public List<String> keyFigureTypes() {
+        return figures.types();
     }
 
     /** Media types office software and browsers send a CSV file with. */
@@ -133,7 +176,7 @@ public class MunicipalityResource {
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
-    public Map<String, Integer> importCounts(byte[] csv, @javax.ws.rs.HeaderParam("Content-Type") String contentType,
+    public ImportResult importCounts(byte[] csv, @javax.ws.rs.HeaderParam("Content-Type") String contentType,
                                              @Context SecurityContext sc) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (!CSV_TYPES.contains(type)) {
@@ -149,17 +192,22 @@ public class MunicipalityResource {
         } catch (java.nio.charset.CharacterCodingException e) {
             throw new InvalidInputException("Die CSV-Datei ist nicht in UTF-8 gespeichert (in Excel: „CSV UTF-8 (durch Trennzeichen getrennt)“).");
         }
-        List<RefugeeCount> counts = CsvData.readCounts(new StringReader(text), this::countKeyProblem);
-        return Map.of("imported", registry.importRefugeeCounts(counts, Params.actor(sc)));
+        List<KeyFigure> counts = CsvData.readCounts(new StringReader(text),
+                key -> KeyFiguresImpl.bodyProblem(registry, KeyFigure.REFUGEES, key));
+        int imported = figures.importFigures(counts, Params.actor(sc));
+        List<ChangedRun> changed = distributions.runsChangedBy(counts).stream()
+                .map(d -> new ChangedRun(d.id(), d.areaId(), d.periodId(), d.version())).toList();
+        return new ImportResult(imported, changed, changed.isEmpty() ? null
+                : "Die importierten Zahlen weichen von den Eingaben von " + changed.size() + " geltenden Verteilung(en) ab; deren Anteile"
+                + " gelten unverändert, bis die Verteilung neu berechnet wird.");
     }
 
-    /** Why a key cannot carry a refugee count, or null if it can. */
-    private String countKeyProblem(String key) {
-        java.util.Optional<Municipality> m = registry.find(key);
-        if (m.isEmpty()) {
-            return "Kommune mit Schlüssel " + key + " ist unbekannt";
-        }
-        return m.get().kind() == MunicipalityKind.LANDKREIS ? "Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.get().name() : null;
+    /** What a key figure import did, and which current runs it makes out of date (they keep their shares until re-run). */
+    public record ImportResult(int imported, List<ChangedRun> changedRuns, String note) {
+    }
+
+    /** A current distribution run whose frozen inputs differ from the imported figures. */
+    public record ChangedRun(long distributionId, String areaId, String periodId, int version) {
     }
 
     /** The refugee counts of a reference date as CSV, in the format the import reads (re-importable). */
@@ -176,7 +224,7 @@ public class MunicipalityResource {
             throw new InvalidInputException("Parameter 'date' (Stichtag JJJJ-MM-TT) fehlt.");
         }
         List<List<Object>> rows = new java.util.ArrayList<>();
-        registry.refugeeCountsAt(day).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(List.of(e.getKey(),
+        figures.at(KeyFigure.REFUGEES, day).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(List.of(e.getKey(),
                 registry.find(e.getKey()).map(Municipality::name).orElse(""), day.toString(), e.getValue())));
         return csv(CsvData.write(List.of("ags", "name", "stichtag", "anzahl"), rows), "fluechtlinge-" + day + ".csv");
     }
@@ -260,6 +308,7 @@ public class MunicipalityResource {
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
-        return Response.status(201).entity(registry.addProvider(key, RestParams.body(body).name(), Params.actor(sc))).build();
+        return Response.status(201).entity(registry.addProvider(key, RestParams.body(body).name(),
+                body.kind() == null ? de.paktwerk.core.api.ProviderKind.OTHER : body.kind(), Params.actor(sc))).build();
     }
 }

@@ -41,17 +41,21 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class PlatformResource {
 
     /** An installed funding area as listed. */
-    public record AreaView(String id, String title, String distributionKey) {
+    public record AreaView(String id, String title, String instrument, String approvalOffice, int payloadSchemaVersion,
+                           String distributionKey) {
     }
 
-    private final FundingAreas areas;
+    private final de.paktwerk.core.internal.area.FundingAreaTracker areas;
+    private final de.paktwerk.core.internal.application.ApprovalSettings approval;
     private final AuditLog audit;
     private final de.paktwerk.core.internal.db.CoreDatabase database;
 
     @Activate
-    public PlatformResource(@Reference FundingAreas areas, @Reference AuditLog audit,
+    public PlatformResource(@Reference de.paktwerk.core.internal.area.FundingAreaTracker areas,
+                            @Reference de.paktwerk.core.internal.application.ApprovalSettings approval, @Reference AuditLog audit,
                             @Reference de.paktwerk.core.internal.db.CoreDatabase database) {
         this.areas = areas;
+        this.approval = approval;
         this.audit = audit;
         this.database = database;
     }
@@ -60,7 +64,7 @@ public class PlatformResource {
     private org.osgi.service.cm.ConfigurationAdmin configurations;
 
     @Reference
-    private de.paktwerk.core.api.MunicipalityRegistry registry;
+    private de.paktwerk.core.api.KeyFigures figures;
 
     /**
      * The demo is configured (feature paktwerk-demo) but its figures are not all in yet: asked of the data, not of
@@ -77,9 +81,9 @@ public class PlatformResource {
             }
             Object dates = c[0].getProperties().get("referenceDates");
             if (dates == null) {
-                return registry.referenceDates().isEmpty();
+                return figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES).isEmpty();
             }
-            var present = registry.referenceDates();
+            var present = figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES);
             for (String d : String.valueOf(dates).split(",")) {
                 if (!d.isBlank() && !present.contains(java.time.LocalDate.parse(d.trim()))) {
                     return true;
@@ -123,7 +127,8 @@ public class PlatformResource {
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<AreaView> fundingAreas() {
-        return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.distributionKeyDescription())).toList();
+        return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.instrument().name(), approval.office(a),
+                a.payloadSchemaVersion(), areas.key(a.id()).map(de.paktwerk.core.api.spi.DistributionKey::description).orElse(null))).toList();
     }
 
     @GET

@@ -8,6 +8,7 @@ public final class Roles {
     public static final String MUNICIPALITY = de.paktwerk.core.api.rest.Caller.MUNICIPALITY;
     public static final String CASEWORKER = de.paktwerk.core.api.rest.Caller.CASEWORKER;
     public static final String AUDITOR = de.paktwerk.core.api.rest.Caller.AUDITOR;
+    public static final String PROVIDER = de.paktwerk.core.api.rest.Caller.PROVIDER;
 
     private Roles() {
     }

@@ -49,11 +49,11 @@ public class ApplicationServiceTest {
         f.weights(Map.of(STUTTGART, 600L, ULM, 400L));
         f.budgets.setBudget("2017", AREA, euros("2000000.00"), "test");
         f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("2000000.00"),
-                LocalDate.of(2017, 9, 15)), "test");
+                LocalDate.of(2017, 9, 15), null, null), "test");
     }
 
     Application draft(String applicant, String amount) {
-        return f.applications.create(new NewApplication(applicant, AREA, "2017", euros(amount), null, null), "gemeinde");
+        return f.applications.create(new NewApplication(applicant, AREA, "2017", euros(amount), null, null, null, null), "gemeinde");
     }
 
     @Test
@@ -150,10 +150,10 @@ public class ApplicationServiceTest {
         g.priceAsRequested();
         g.weights(Map.of(STUTTGART, 1L));
         g.budgets.setBudget("2018", AREA, euros("1000000.00"), "test");
-        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15)), "t");
+        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15), null, null), "t");
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros("10000.00"), null, null), "g");
+            Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros("10000.00"), null, null, null, null), "g");
             g.applications.submit(a.id(), "g");
             ids.add(a.id());
         }
@@ -193,7 +193,7 @@ public class ApplicationServiceTest {
         f.realm.put("bert", java.util.Set.of("approver"));
         f.realm.put("mixed", java.util.Set.of("approver", "municipality:" + STUTTGART));
         // created by an approver on the applicant's behalf: anna may not decide it, at any amount
-        Application a = f.applications.create(new NewApplication(STUTTGART, AREA, "2017", euros("10.00"), null, null), "anna");
+        Application a = f.applications.create(new NewApplication(STUTTGART, AREA, "2017", euros("10.00"), null, null, null, null), "anna");
         f.applications.submit(a.id(), "bert");
         long audit = f.audit.verify().entriesChecked();
         ForbiddenException byCreator = assertThrows(ForbiddenException.class,
@@ -212,7 +212,7 @@ public class ApplicationServiceTest {
         assertThrows(ForbiddenException.class, () -> f.applications.drawdown(a.id(), euros("5.00"), "anna"));
         assertEquals(euros("5.00"), f.applications.drawdown(a.id(), euros("5.00"), "p2").amount());
         // confirming: a large application created by anna waits for a second approver; anna may not be it
-        Application big = f.applications.create(new NewApplication(ULM, AREA, "2017", euros("150000.00"), null, null), "anna");
+        Application big = f.applications.create(new NewApplication(ULM, AREA, "2017", euros("150000.00"), null, null, null, null), "anna");
         f.applications.submit(big.id(), "g");
         assertTrue(f.applications.decide(big.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1").needsConfirmation());
         assertThrows(ForbiddenException.class, () -> f.applications.confirm(big.id(), "anna"));
@@ -253,9 +253,9 @@ public class ApplicationServiceTest {
         f.applications.submit(a.id(), "g");
         f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
         f.applications.drawdown(a.id(), euros("50000.00"), "g");
-        assertThrows(InvalidInputException.class, () -> f.applications.proofOfUse(a.id(), euros("41500.00"), null, "p2"));
+        assertThrows(InvalidInputException.class, () -> f.applications.proofOfUse(a.id(), new de.paktwerk.core.api.ProofOfUseRequest(euros("41500.00"), null, null), "p2"));
         String reason = "Vorgelegt per Post am 2018-03-01";
-        assertEquals(euros("8500.00"), f.applications.proofOfUse(a.id(), euros("41500.00"), reason, "p2").reclaim());
+        assertEquals(euros("8500.00"), f.applications.proofOfUse(a.id(), new de.paktwerk.core.api.ProofOfUseRequest(euros("41500.00"), reason, null), "p2").reclaim());
         String trail = f.audit.entries("proof_of_use", "1").toString();
         assertTrue(trail, trail.contains("onBehalf") && !trail.contains("Post"));
     }
@@ -267,8 +267,8 @@ public class ApplicationServiceTest {
         g.priceAsRequested();
         g.weights(Map.of(STUTTGART, 1L));
         g.budgets.setBudget("2018", AREA, euros("1000000.00"), "test");
-        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15)), "t");
-        Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros(approved), null, null), "g");
+        g.distributions.run(new DistributionRequest(AREA, "2018", DistributionKind.FINAL, euros("1000000.00"), LocalDate.of(2017, 9, 15), null, null), "t");
+        Application a = g.applications.create(new NewApplication(STUTTGART, AREA, "2018", euros(approved), null, null, null, null), "g");
         g.applications.submit(a.id(), "g");
         g.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
         assertEquals(euros(approved), g.budgets.budget("2018", AREA).committed());

@@ -42,7 +42,7 @@ public class DistributionServiceTest {
 
     @Test
     public void sharesFollowTheRefugeesAndSumToTheAmount() {
-        Distribution d = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("35000000.00"), STICHTAG), "test");
+        Distribution d = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("35000000.00"), STICHTAG, null, null), "test");
         Map<String, Money> shares = byKey(f.distributions.shares(d.id()));
         assertEquals(euros("3500000.00"), shares.get(BOEBLINGEN));
         assertEquals(euros("1750000.00"), shares.get(LEONBERG));
@@ -54,7 +54,7 @@ public class DistributionServiceTest {
     @Test
     public void aDelegatingMunicipalitysShareGoesToItsDistrict() {
         f.registry.delegate(LEONBERG, AREA, "test");
-        Distribution d = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG), "test");
+        Distribution d = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG, null, null), "test");
         Map<String, Money> shares = byKey(f.distributions.shares(d.id()));
         assertFalse(shares.containsKey(LEONBERG));
         assertEquals(euros("50.00"), shares.get(LK_BOEBLINGEN));
@@ -66,9 +66,9 @@ public class DistributionServiceTest {
 
     @Test
     public void theFinalRunReplacesTheProvisionalOneAndShowsTopUpsAndReclaims() {
-        Distribution provisional = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG), "test");
+        Distribution provisional = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG, null, null), "test");
         f.weights(Map.of(BOEBLINGEN, 300L, LEONBERG, 50L, STUTTGART, 650L));
-        Distribution fin = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.FINAL, euros("1000.00"), STICHTAG), "test");
+        Distribution fin = f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.FINAL, euros("1000.00"), STICHTAG, null, null), "test");
         assertEquals(provisional.id(), (long) fin.replacesId());
         assertEquals(2, fin.version());
         Map<String, Money> diff = f.distributions.difference(fin.id()).stream()
@@ -78,23 +78,29 @@ public class DistributionServiceTest {
         assertEquals(Money.ZERO, diff.get(LEONBERG));
         // no provisional run after the final one
         assertThrows(ConflictException.class, () -> f.distributions.run(
-                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG), "test"));
+                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1000.00"), STICHTAG, null, null), "test"));
         // the provisional run is frozen: its shares did not change
         assertEquals(euros("850.00"), byKey(f.distributions.shares(provisional.id())).get(STUTTGART));
     }
 
     @Test
-    public void refusesMoreThanTheBudgetAndAnUnknownMunicipalityInTheKey() {
+    public void refusesMoreThanTheBudgetAnUnknownMunicipalityInTheFiguresAndAnEmptyKey() {
         assertThrows(ConflictException.class, () -> f.distributions.run(
-                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("40000000.01"), STICHTAG), "test"));
-        f.weights(Map.of("08999999", 1L));
+                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("40000000.01"), STICHTAG, null, null), "test"));
+        assertThrows(de.paktwerk.core.api.InvalidInputException.class, () -> f.weights(Map.of("08999999", 1L)));
+        f.database.jdbc().tx(c -> de.paktwerk.core.api.db.Sql.update(c, "DELETE FROM key_figure WHERE figure_type = 'refugees'"));
         assertThrows(ConflictException.class, () -> f.distributions.run(
-                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1.00"), STICHTAG), "test"));
+                new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("1.00"), STICHTAG, null, null), "test"));
         assertEquals(List.of(), f.distributions.list(AREA, "2017"));
     }
 
     @Test
-    public void budgetsOfAPeriodNeverExceedItsEnvelope() {
+    public void budgetsOfAPeriodNeverExceedItsEnvelopeAndNeedAnInstalledArea() {
+        ConflictException unknown = assertThrows(ConflictException.class,
+                () -> f.budgets.setBudget("2017", "second-area", euros("1.00"), "test"));
+        assertEquals(de.paktwerk.core.api.ProblemType.AREA_NOT_INSTALLED, unknown.problemType());
+        f.install("second-area");
+        f.install("third-area");
         f.budgets.setBudget("2017", "second-area", euros("120000000.00"), "test");
         assertThrows(ConflictException.class, () -> f.budgets.setBudget("2017", "third-area", euros("0.01"), "test"));
         f.budgets.setBudget("2020-2021", "third-area", euros("155000000.00"), "test");

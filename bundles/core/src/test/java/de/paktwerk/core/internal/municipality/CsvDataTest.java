@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import de.paktwerk.core.api.InvalidInputException;
-import de.paktwerk.core.api.RefugeeCount;
+import de.paktwerk.core.api.KeyFigure;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,15 +12,15 @@ import org.junit.Test;
 
 public class CsvDataTest {
 
-    static List<RefugeeCount> read(String csv) {
+    static List<KeyFigure> read(String csv) {
         return CsvData.readCounts(new StringReader(csv), key -> key.equals("08999999") ? "Kommune mit Schlüssel 08999999 ist unbekannt" : null);
     }
 
     @Test
     public void readsWhatExcelWritesInGermany() {
-        List<RefugeeCount> counts = read("\uFEFFags;stichtag;anzahl\r\n08111000;15.09.2017;1234\r\n08421000;2017-09-15;77\r\n");
-        assertEquals(List.of(new RefugeeCount("08111000", LocalDate.of(2017, 9, 15), 1234, false),
-                new RefugeeCount("08421000", LocalDate.of(2017, 9, 15), 77, false)), counts);
+        List<KeyFigure> counts = read("\uFEFFags;stichtag;anzahl\r\n08111000;15.09.2017;1234\r\n08421000;2017-09-15;77\r\n");
+        assertEquals(List.of(KeyFigure.of(KeyFigure.REFUGEES, "08111000", LocalDate.of(2017, 9, 15), 1234),
+                KeyFigure.of(KeyFigure.REFUGEES, "08421000", LocalDate.of(2017, 9, 15), 77)), counts);
         assertEquals(1, read("ags,stichtag,anzahl\n08111000,2017-09-15,5\n").size());
     }
 
@@ -46,8 +46,8 @@ public class CsvDataTest {
         String exported = CsvData.write(List.of("ags", "name", "stichtag", "anzahl"),
                 List.of(List.of("08111000", "Stuttgart, Landeshauptstadt", "2017-09-15", 1234L), List.of("08421000", "Ulm", "2017-09-15", 77L)));
         assertEquals("\uFEFFags;name;stichtag;anzahl\n08111000;Stuttgart, Landeshauptstadt;2017-09-15;1234\n08421000;Ulm;2017-09-15;77\n", exported);
-        assertEquals(List.of(new RefugeeCount("08111000", LocalDate.of(2017, 9, 15), 1234, false),
-                new RefugeeCount("08421000", LocalDate.of(2017, 9, 15), 77, false)), read(exported));
+        assertEquals(List.of(KeyFigure.of(KeyFigure.REFUGEES, "08111000", LocalDate.of(2017, 9, 15), 1234),
+                KeyFigure.of(KeyFigure.REFUGEES, "08421000", LocalDate.of(2017, 9, 15), 77)), read(exported));
     }
 
     @Test

@@ -5,6 +5,16 @@ import static org.mockito.Mockito.when;
 
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.api.spi.DistributionKey;
+import de.paktwerk.core.api.spi.Settlement;
+import de.paktwerk.core.api.AreaDescriptor;
+import de.paktwerk.core.api.Assessment;
+import de.paktwerk.core.api.Instrument;
+import de.paktwerk.core.api.KeyFigure;
+import de.paktwerk.core.api.KeyTarget;
+import de.paktwerk.core.api.LineItem;
+import de.paktwerk.core.internal.application.ApprovalSettings;
+import de.paktwerk.core.internal.municipality.KeyFiguresImpl;
 import de.paktwerk.core.internal.application.ApplicationServiceImpl;
 import de.paktwerk.core.internal.application.ApprovalConfig;
 import de.paktwerk.core.internal.area.FundingAreaTracker;
@@ -39,6 +49,14 @@ public final class CoreFixture {
     public final FundingArea area = mock(FundingArea.class);
     @SuppressWarnings("unchecked")
     public final ServiceReference<FundingArea> areaReference = mock(ServiceReference.class);
+    public final DistributionKey key = mock(DistributionKey.class);
+    @SuppressWarnings("unchecked")
+    public final ServiceReference<DistributionKey> keyReference = mock(ServiceReference.class);
+    public final Settlement settlement = mock(Settlement.class);
+    @SuppressWarnings("unchecked")
+    public final ServiceReference<Settlement> settlementReference = mock(ServiceReference.class);
+    public final KeyFiguresImpl figures;
+    public final ApprovalSettings settings;
     public final BudgetServiceImpl budgets;
     public final DistributionServiceImpl distributions;
     public final ApplicationServiceImpl applications;
@@ -49,32 +67,70 @@ public final class CoreFixture {
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         database = new CoreDatabase(dataSource, new LiquibaseMigrations(dataSource));
         audit = new AuditLogImpl(database);
-        registry = new MunicipalityRegistryImpl(database, audit);
-        when(area.id()).thenReturn(AREA);
-        when(area.title()).thenReturn("Testbereich");
-        when(area.distributionKeyDescription()).thenReturn("Geflüchtete zum Stichtag");
-        when(area.defaultReferenceDate()).thenReturn(LocalDate.of(2017, 9, 15));
+        registry = new MunicipalityRegistryImpl(database, audit, areas);
+        figures = new KeyFiguresImpl(database, audit, registry);
+        when(area.descriptor()).thenReturn(new AreaDescriptor(AREA, "Testbereich", Instrument.KEY_BASED_SHARE,
+                "Regierungspräsidium Stuttgart", 1));
         when(areaReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
         when(context.locateService("fundingArea", areaReference)).thenReturn(area);
+        when(key.keyFigureType()).thenReturn(KeyFigure.REFUGEES);
+        when(key.target()).thenReturn(KeyTarget.MUNICIPALITIES);
+        when(key.description()).thenReturn("Geflüchtete zum Stichtag");
+        when(key.defaultReferenceDate()).thenReturn(STICHTAG);
+        when(keyReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
+        when(context.locateService("distributionKey", keyReference)).thenReturn(key);
+        when(settlementReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
+        when(context.locateService("settlement", settlementReference)).thenReturn(settlement);
         register(areas, areaReference);
-        budgets = new BudgetServiceImpl(database, audit);
-        distributions = new DistributionServiceImpl(database, audit, areas, registry);
+        invoke(areas, "addDistributionKey", keyReference);
+        budgets = new BudgetServiceImpl(database, audit, areas);
+        distributions = new DistributionServiceImpl(database, audit, areas, registry, figures);
         ApprovalConfig config = mock(ApprovalConfig.class);
         when(config.fourEyesThreshold()).thenReturn(fourEyesThreshold);
         when(config.decisionPrefix()).thenReturn("PFI");
+        settings = new ApprovalSettings(config);
         applications = new ApplicationServiceImpl(database, audit, areas, registry,
-                user -> java.util.Optional.ofNullable(realm.get(user)), config);
+                user -> java.util.Optional.ofNullable(realm.get(user)), settings);
     }
 
-    /** Sets the key the mocked area supplies. */
+    /** Reference date of the refugee figures {@link #weights} sets. */
+    public static final LocalDate STICHTAG = LocalDate.of(2017, 9, 15);
+
+    /** Sets the refugee figures at {@link #STICHTAG} the area's key shares by (replacing all of that date). */
     public void weights(Map<String, Long> weights) {
-        when(area.distributionWeights(org.mockito.ArgumentMatchers.any())).thenReturn(weights);
+        database.jdbc().tx(c -> de.paktwerk.core.api.db.Sql.update(c, "DELETE FROM key_figure WHERE figure_type = ? AND reference_date = ?",
+                KeyFigure.REFUGEES, STICHTAG));
+        figures.importFigures(weights.entrySet().stream().map(e -> KeyFigure.of(KeyFigure.REFUGEES, e.getKey(), STICHTAG, e.getValue()))
+                .toList(), "test");
     }
 
-    /** Lets the mocked area price every application at its requested amount. */
+    /** Lets the mocked area assess every application at its requested amount, in one line. */
     public void priceAsRequested() {
-        when(area.price(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
-                .thenAnswer(inv -> ((de.paktwerk.core.api.NewApplication) inv.getArgument(0)).requested());
+        when(area.assess(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .thenAnswer(inv -> Assessment.of(LineItem.Kind.ELIGIBLE_COSTS, "Förderfähige Ausgaben",
+                        ((de.paktwerk.core.api.spi.AssessmentContext) inv.getArgument(0)).requested()));
+    }
+
+    /** The area shares by no key from now on (rate per position, settlement on actuals, call): budget only. */
+    public void withoutKey() {
+        invoke(areas, "removeDistributionKey", keyReference);
+    }
+
+    /** The area settles on actuals from now on (the test sets what {@link #settlement} answers). */
+    public void settlesOnActuals() {
+        invoke(areas, "addSettlement", settlementReference);
+    }
+
+    /** Installs another (mocked) key-less funding area with the id. */
+    @SuppressWarnings("unchecked")
+    public FundingArea install(String areaId) {
+        FundingArea other = mock(FundingArea.class);
+        when(other.descriptor()).thenReturn(new AreaDescriptor(areaId, "Bereich " + areaId, Instrument.RATE_PER_POSITION, "KVJS", 1));
+        ServiceReference<FundingArea> reference = mock(ServiceReference.class);
+        when(reference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(areaId);
+        when(context.locateService("fundingArea", reference)).thenReturn(other);
+        register(areas, reference);
+        return other;
     }
 
     /** DS would call the bind method; tests call it the same way. */
@@ -86,11 +142,11 @@ public final class CoreFixture {
         invoke(tracker, "removeFundingArea", area);
     }
 
-    private static void invoke(FundingAreaTracker tracker, String name, ServiceReference<FundingArea> area) {
+    private static void invoke(FundingAreaTracker tracker, String name, ServiceReference<?> reference) {
         try {
             Method m = FundingAreaTracker.class.getDeclaredMethod(name, ServiceReference.class);
             m.setAccessible(true);
-            m.invoke(tracker, area);
+            m.invoke(tracker, reference);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }

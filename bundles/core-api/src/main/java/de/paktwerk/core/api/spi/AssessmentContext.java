@@ -1,0 +1,26 @@
+package de.paktwerk.core.api.spi;
+
+import de.paktwerk.core.api.Budget;
+import de.paktwerk.core.api.FundingPeriod;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.Provider;
+
+/**
+ * What the core knows when an area assesses an application, so the area never has to ask core services for it.
+ *
+ * @param applicant the applying body
+ * @param provider the third party carrying out the work, or null
+ * @param period the funding period the money is budgeted in
+ * @param requested the amount asked for
+ * @param budget the area's budget in the period, or null if none is set yet
+ * @param allocated the applicant's share in the area's current distribution, or null if there is none
+ * @param allocationCommitted what is already approved against that share (zero without one)
+ * @param delegatingMunicipalities number of municipalities that delegated the area to the applicant
+ * @param term the school year, course period … the application is for, or null
+ * @since 2.0
+ */
+public record AssessmentContext(Municipality applicant, Provider provider, FundingPeriod period, Money requested,
+                                Budget budget, Money allocated, Money allocationCommitted, int delegatingMunicipalities,
+                                de.paktwerk.core.api.Term term) {
+}

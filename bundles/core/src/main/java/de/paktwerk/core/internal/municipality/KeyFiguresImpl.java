@@ -1,0 +1,116 @@
+package de.paktwerk.core.internal.municipality;
+
+import de.paktwerk.core.api.AuditLog;
+import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.KeyFigure;
+import de.paktwerk.core.api.KeyFigures;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.MunicipalityKind;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.db.Sql;
+import de.paktwerk.core.internal.db.CoreDatabase;
+import de.paktwerk.core.internal.db.Jdbc;
+import de.paktwerk.core.internal.json.Json;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Key figures per body and reference date in one table ({@code key_figure}); refugees are one type of them. */
+@Component(service = KeyFigures.class)
+public class KeyFiguresImpl implements KeyFigures {
+
+    private final Jdbc jdbc;
+    private final AuditLog audit;
+    private final MunicipalityRegistry registry;
+
+    @Activate
+    public KeyFiguresImpl(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference MunicipalityRegistry registry) {
+        this.jdbc = database.jdbc();
+        this.audit = audit;
+        this.registry = registry;
+    }
+
+    @Override
+    public Map<String, Long> at(String type, LocalDate referenceDate) {
+        Map<String, Long> out = new HashMap<>(2048);
+        jdbc.tx(c -> Sql.list(c, "SELECT body_key, figure_value FROM key_figure WHERE figure_type = ? AND reference_date = ?",
+                rs -> out.put(rs.getString(1), rs.getLong(2)), type, referenceDate));
+        return out;
+    }
+
+    @Override
+    public List<KeyFigure> series(String bodyKey, String type) {
+        registry.get(bodyKey);
+        return jdbc.tx(c -> Sql.list(c, "SELECT * FROM key_figure WHERE body_key = ? AND figure_type = ? ORDER BY reference_date",
+                rs -> new KeyFigure(rs.getString("figure_type"), rs.getString("body_key"), Sql.date(rs, "reference_date"),
+                        rs.getLong("figure_value"), rs.getBoolean("synthetic")), bodyKey, type));
+    }
+
+    @Override
+    public List<LocalDate> referenceDates(String type) {
+        return jdbc.tx(c -> Sql.list(c, "SELECT DISTINCT reference_date FROM key_figure WHERE figure_type = ? ORDER BY reference_date",
+                rs -> Sql.date(rs, "reference_date"), type));
+    }
+
+    @Override
+    public List<String> types() {
+        return jdbc.tx(c -> Sql.list(c, "SELECT DISTINCT figure_type FROM key_figure ORDER BY figure_type", rs -> rs.getString(1)));
+    }
+
+    /** Why a body cannot carry a figure of the type, or null if it can: refugees are counted per municipality. */
+    public static String bodyProblem(MunicipalityRegistry registry, String type, String key) {
+        java.util.Optional<Municipality> m = registry.find(key);
+        if (m.isEmpty()) {
+            return "Kommune mit Schlüssel " + key + " ist unbekannt";
+        }
+        return KeyFigure.REFUGEES.equals(type) && m.get().kind() == MunicipalityKind.LANDKREIS
+                ? "Geflüchtete werden je Gemeinde erfasst, nicht für den " + m.get().name() : null;
+    }
+
+    @Override
+    public int importFigures(Collection<KeyFigure> figures, String actor) {
+        if (figures == null || figures.isEmpty()) {
+            throw new InvalidInputException("Es wurden keine Kennzahlen übergeben.");
+        }
+        for (KeyFigure f : figures) {
+            if (f.referenceDate() == null) {
+                throw new InvalidInputException("Eine Kennzahl ohne Stichtag kann nicht gespeichert werden.");
+            }
+            String problem = bodyProblem(registry, f.type(), f.bodyKey());
+            if (problem != null) {
+                throw new InvalidInputException(problem + ".");
+            }
+        }
+        return jdbc.tx(c -> {
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM key_figure WHERE figure_type = ? AND body_key = ? AND reference_date = ?");
+                 PreparedStatement ins = c.prepareStatement("INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value, synthetic)"
+                         + " VALUES (?, ?, ?, ?, ?)")) {
+                for (KeyFigure f : figures) {
+                    del.setString(1, f.type());
+                    del.setString(2, f.bodyKey());
+                    del.setObject(3, f.referenceDate());
+                    del.addBatch();
+                    ins.setString(1, f.type());
+                    ins.setString(2, f.bodyKey());
+                    ins.setObject(3, f.referenceDate());
+                    ins.setLong(4, f.value());
+                    ins.setBoolean(5, f.synthetic());
+                    ins.addBatch();
+                }
+                del.executeBatch();
+                ins.executeBatch();
+            }
+            Map<String, Integer> perType = new TreeMap<>();
+            figures.forEach(f -> perType.merge(f.type(), 1, Integer::sum));
+            audit.append(c, actor, "key_figure", "*", "import", null, Json.object(Map.of("rows", figures.size(), "types", perType)));
+            return figures.size();
+        });
+    }
+}
