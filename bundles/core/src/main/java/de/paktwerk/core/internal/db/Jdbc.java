@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 /** Transactions over the Paktwerk {@link DataSource}; statements go through {@link de.paktwerk.core.api.db.Sql}. */
 public final class Jdbc implements Transactions {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Jdbc.class);
+
     private final DataSource dataSource;
     /** A transaction bound to the current request thread (see {@link #begin()}); {@link #tx} joins it. */
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
@@ -17,6 +19,11 @@ public final class Jdbc implements Transactions {
     private final ThreadLocal<java.util.List<Runnable>> afterCommit = new ThreadLocal<>();
     /** Depth of {@link #tx} calls on this thread outside a bound transaction. */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    /**
+     * The connection of the outermost {@link #tx} running on this thread: a nested {@code tx} joins it instead of
+     * taking a second pooled connection while the first is held (which can exhaust the pool and deadlock under load).
+     */
+    private final ThreadLocal<Connection> active = new ThreadLocal<>();
 
     public Jdbc(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -28,6 +35,7 @@ public final class Jdbc implements Transactions {
      */
     public Connection begin() throws SQLException {
         if (bound.get() != null) {
+            LOG.warn("Eine Anfrage hat ihre Transaktion nicht beendet; sie wird zurückgerollt");
             end(false); // never inherit a transaction a previous request left behind
         }
         Connection c = dataSource.getConnection();
@@ -81,15 +89,16 @@ public final class Jdbc implements Transactions {
     }
 
     public <T> T tx(Work<T> work) {
-        Connection joined = bound.get();
+        Connection joined = bound.get() != null ? bound.get() : active.get();
         if (joined != null) {
+            boolean requestBound = joined == bound.get();
             try {
                 return work.run(joined);
             } catch (SQLException e) {
-                rollbackOnly.set(true);
+                rollbackOnly.set(requestBound || rollbackOnly.get());
                 throw translate(e);
             } catch (RuntimeException e) {
-                rollbackOnly.set(true);
+                rollbackOnly.set(requestBound || rollbackOnly.get());
                 throw e;
             }
         }
@@ -99,6 +108,7 @@ public final class Jdbc implements Transactions {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
+            active.set(c);
             try {
                 T result = work.run(c);
                 c.commit();
@@ -115,6 +125,7 @@ public final class Jdbc implements Transactions {
                 }
                 throw e;
             } finally {
+                active.remove();
                 c.setAutoCommit(auto);
             }
         } catch (SQLException e) {
