@@ -32,7 +32,7 @@ public class ImRetention {
 
     /** Runs the deletion now. */
     public List<String> purge(String actor) {
-        List<String> deleted = store.purgeExpired(ImStore.today(), actor);
+        List<String> deleted = store.purgeExpired(store.today(), actor);
         if (!deleted.isEmpty()) {
             LOG.info("{} Fälle nach Ablauf der Aufbewahrungsfrist gelöscht", deleted.size());
         }

@@ -57,6 +57,7 @@ public class ImStore {
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2,3}");
     private static final Pattern AREA_ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private final java.time.Clock clock;
 
     private final Transactions tx;
     private final AuditLog audit;
@@ -66,7 +67,9 @@ public class ImStore {
 
     @Activate
     public ImStore(@Reference Transactions tx, @Reference AuditLog audit, @Reference MunicipalityRegistry registry,
-                   @Reference SchemaMigrations migrations, @Reference ImRules rules, @Reference FundingAreas areas) {
+                   @Reference SchemaMigrations migrations, @Reference ImRules rules, @Reference FundingAreas areas,
+                   @Reference java.time.Clock clock) {
+        this.clock = clock;
         migrations.migrate(CHANGELOG, ImStore.class.getClassLoader());
         this.tx = tx;
         this.audit = audit;
@@ -75,8 +78,9 @@ public class ImStore {
         this.areas = areas;
     }
 
-    static LocalDate today() {
-        return LocalDate.now(BERLIN);
+    /** Today in Berlin by the platform's clock (tests and demonstrations may fix it: de.paktwerk.clock). */
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(BERLIN));
     }
 
     // ---- positions ---------------------------------------------------------------------------------
@@ -568,7 +572,7 @@ public class ImStore {
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -4,9 +4,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +84,8 @@ public final class Sql {
             if (p == null) {
                 ps.setNull(idx, Types.NULL);
             } else if (p instanceof Instant instant) {
-                ps.setTimestamp(idx, Timestamp.from(instant));
+                // JDBC 4.2 with an explicit offset: the same instant on every JVM, whatever its time zone
+                ps.setObject(idx, instant.atOffset(ZoneOffset.UTC));
             } else if (p instanceof LocalDate date) {
                 ps.setObject(idx, date);
             } else if (p instanceof Enum<?> e) {
@@ -94,9 +96,10 @@ public final class Sql {
         }
     }
 
+    /** A {@code TIMESTAMP WITH TIME ZONE} column as an instant, read through JDBC 4.2 (no JVM zone involved). */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     public static LocalDate date(ResultSet rs, String column) throws SQLException {

@@ -81,6 +81,8 @@ public class ApplicationServiceImpl implements ApplicationService {
     private final MunicipalityRegistry registry;
     private final ActorRoles actors;
     private final ApprovalSettings settings;
+    /** Today and now for decisions and records: the platform's clock (tests set it). */
+    private final java.time.Clock clock;
     /** Lifecycle events go out through EventAdmin when it is there (feature eventadmin). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventAdmin eventAdmin;
@@ -88,7 +90,9 @@ public class ApplicationServiceImpl implements ApplicationService {
     @Activate
     public ApplicationServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
                                   @Reference FundingAreaTracker areas, @Reference MunicipalityRegistry registry,
-                                  @Reference ActorRoles actors, @Reference ApprovalSettings settings) {
+                                  @Reference ActorRoles actors, @Reference ApprovalSettings settings,
+                                  @Reference java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.areas = areas;
@@ -316,7 +320,7 @@ public class ApplicationServiceImpl implements ApplicationService {
                     app.applicantKey(), app.areaId(), app.periodId(), ApplicationState.REJECTED, id);
             boolean needsConfirmation = outcome != ApplicationState.REJECTED
                     && Math.addExact(before, amount.cents()) > settings.fourEyesThreshold(app.areaId()).cents();
-            LocalDate today = LocalDate.now(BERLIN);
+            LocalDate today = LocalDate.now(clock.withZone(BERLIN));
             String office = office(app.areaId());
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
                             + " conditions, needs_confirmation, approval_office) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -438,7 +442,7 @@ public class ApplicationServiceImpl implements ApplicationService {
                         + " muss eine andere Person bestätigen als die, die entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
             }
             Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ?, number = ? WHERE id = ?", approver, now(),
-                    nextDecisionNumber(c, settings.decisionPrefix(app.areaId()), LocalDate.now(BERLIN).getYear()), d.id());
+                    nextDecisionNumber(c, settings.decisionPrefix(app.areaId()), LocalDate.now(clock.withZone(BERLIN)).getYear()), d.id());
             Decision confirmed = findDecision(c, id).orElseThrow();
             audit.append(c, approver, "decision", String.valueOf(d.id()), "confirm", Json.write(d), Json.write(confirmed));
             Application after = transition(c, app, d.outcome(), "decide", approver);
@@ -762,7 +766,7 @@ public class ApplicationServiceImpl implements ApplicationService {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

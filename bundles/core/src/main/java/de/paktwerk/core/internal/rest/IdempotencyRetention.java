@@ -31,15 +31,22 @@ public class IdempotencyRetention {
     });
 
     @Activate
-    public IdempotencyRetention(@Reference IdempotencyStore store, RetentionConfig config) {
-        this(store, config, Clock.systemUTC());
-        scheduler.scheduleAtFixedRate(this::purgeQuietly, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+    public IdempotencyRetention(@Reference IdempotencyStore store, RetentionConfig config, @Reference Clock clock) {
+        this(store, config, clock, true);
     }
 
-    IdempotencyRetention(IdempotencyStore store, RetentionConfig config, Clock clock) {
+    private IdempotencyRetention(IdempotencyStore store, RetentionConfig config, Clock clock, boolean daily) {
         this.store = store;
         this.clock = clock;
         modified(config);
+        if (daily) {
+            scheduler.scheduleAtFixedRate(this::purgeQuietly, 1, TimeUnit.DAYS.toMinutes(1), TimeUnit.MINUTES);
+        }
+    }
+
+    /** Without the daily job, for tests that purge by hand. */
+    static IdempotencyRetention unscheduled(IdempotencyStore store, RetentionConfig config, Clock clock) {
+        return new IdempotencyRetention(store, config, clock, false);
     }
 
     @Modified

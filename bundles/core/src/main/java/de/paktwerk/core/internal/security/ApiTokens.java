@@ -55,11 +55,8 @@ public class ApiTokens {
     private final Clock clock;
 
     @Activate
-    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference ActorRoles users, @Reference AuthCache cache) {
-        this(database, audit, users, cache, Clock.systemUTC());
-    }
-
-    ApiTokens(CoreDatabase database, AuditLog audit, ActorRoles users, AuthCache cache, Clock clock) {
+    public ApiTokens(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference ActorRoles users, @Reference AuthCache cache,
+                     @Reference Clock clock) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.users = users;

@@ -288,4 +288,16 @@ public class PlugScenariosTest {
         m.setAccessible(true);
         m.invoke(f.settings, approval);
     }
+
+    @Test
+    public void theDecisionDayAndTheYearOfItsNumberFollowThePlatformClockInBerlinTime() {
+        f.withoutKey();
+        f.budgets.setBudget("2018", AREA, euros("1000.00"), "t");
+        f.fixClock(java.time.Instant.parse("2018-12-31T23:30:00Z")); // already 1 January 2019, 00:30, in Berlin
+        Application a = approved(STUTTGART, "2018", "10.00");
+        de.paktwerk.core.api.Decision d = f.applications.decision(a.id()).orElseThrow();
+        assertEquals(LocalDate.of(2019, 1, 1), d.date());
+        assertEquals("PFI-2019-000001", d.number());
+        assertEquals(java.time.Instant.parse("2018-12-31T23:30:00Z"), f.applications.get(a.id()).updatedAt());
+    }
 }

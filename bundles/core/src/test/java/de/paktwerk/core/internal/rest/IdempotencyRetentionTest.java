@@ -34,7 +34,7 @@ public class IdempotencyRetentionTest {
         }
         RetentionConfig config = mock(RetentionConfig.class);
         when(config.idempotencyRetentionDays()).thenReturn(7);
-        IdempotencyRetention retention = new IdempotencyRetention(new IdempotencyStore(f.database), config, Clock.fixed(now, ZoneOffset.UTC));
+        IdempotencyRetention retention = IdempotencyRetention.unscheduled(new IdempotencyStore(f.database), config, Clock.fixed(now, ZoneOffset.UTC));
         assertEquals(2, retention.purge());
         try (Connection c = f.dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT idem_key FROM idempotency ORDER BY idem_key")) {
             rs.next();

@@ -54,7 +54,7 @@ public class AccountsTest {
     @Before
     public void setUp() throws Exception {
         realm = new RealmFixture(tmp.getRoot().toPath(), "admin = secret,_g_:admingroup\n_g_\\:admingroup = group,admin,ssh\n");
-        tokens = new ApiTokens(f.database, f.audit, realm.users, new AuthCache());
+        tokens = new ApiTokens(f.database, f.audit, realm.users, new AuthCache(), java.time.Clock.systemUTC());
         accounts = new Accounts(realm.users, f.registry, f.audit, tokens);
     }
 
