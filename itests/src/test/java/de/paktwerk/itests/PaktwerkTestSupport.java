@@ -147,12 +147,53 @@ public abstract class PaktwerkTestSupport {
 
     @Configuration
     public Option[] config() {
-        return options(baseOptions(), extraOptions());
+        return options(baseOptions(), extraOptions(), postgres() ? postgresOptions() : org.ops4j.pax.exam.CoreOptions.composite());
     }
 
     /** Whether the container boots the demo feature (synthetic refugee counts), as ./run.sh does. */
     protected boolean demo() {
         return true;
+    }
+
+    /** Whether the class runs on PostgreSQL instead of the embedded H2 (the {@code *OnPostgresIT} subclasses). */
+    protected boolean postgres() {
+        return false;
+    }
+
+    /**
+     * The distribution's data source on a fresh schema of the PostgreSQL database named by {@code PAKTWERK_TEST_PG_URL}
+     * (created here, on the host, before the container starts). Without a reachable PostgreSQL the class is skipped
+     * and says so ({@link #requirePostgresWhereAsked}), except in CI ({@code CI=true}), where it fails.
+     */
+    private Option postgresOptions() {
+        String url = System.getenv().getOrDefault("PAKTWERK_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/paktwerk_test?user=postgres");
+        String schema = "it_" + getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + "_" + System.currentTimeMillis();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError("PostgreSQL unter " + url + " nicht erreichbar; in CI (CI=true) laufen diese Tests auf PostgreSQL.", e);
+            }
+            System.err.println("*** PostgreSQL unter " + url + " nicht erreichbar: " + getClass().getSimpleName()
+                    + " wurde NICHT auf PostgreSQL ausgeführt. ***");
+            return systemProperty("paktwerk.itest.postgres").value("unreachable");
+        }
+        // lock_timeout as the H2 URL has LOCK_TIMEOUT: a lock not got in time is 503, not a hanging request
+        String jdbcUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&options=-c%20lock_timeout%3D10000";
+        String cfg = "etc/org.ops4j.datasource-paktwerk.cfg";
+        return org.ops4j.pax.exam.CoreOptions.composite(
+                systemProperty("paktwerk.itest.postgres").value(schema),
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"),
+                editConfigurationFilePut(cfg, "url", jdbcUrl),
+                editConfigurationFilePut(cfg, "user", "postgres"),
+                editConfigurationFilePut(cfg, "password", ""));
+    }
+
+    /** A class that asked for PostgreSQL runs only on PostgreSQL: skipped (and said so) when none was reachable. */
+    @Before
+    public void requirePostgresWhereAsked() {
+        org.junit.Assume.assumeFalse("PostgreSQL nicht erreichbar: auf PostgreSQL übersprungen",
+                "unreachable".equals(System.getProperty("paktwerk.itest.postgres")));
     }
 
     /** Further options of a test class, e.g. a different boot feature list. */
@@ -200,6 +241,9 @@ public abstract class PaktwerkTestSupport {
                 editConfigurationFilePut("etc/users.properties", CASEWORKER, PW + ",caseworker"),
                 editConfigurationFilePut("etc/users.properties", NOBODY, PW + ",viewer"),
                 systemProperty("paktwerk.version").value(System.getProperty("paktwerk.version")),
+                // the probe waits for Pax Exam's invoker service; its default of 10 s is too short on a loaded 2-core
+                // machine (the probe then never runs and the class hangs)
+                systemProperty("pax.exam.service.timeout").value("180000"),
                 systemProperty("paktwerk.itest.m2").value(localRepository),
                 vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"),
                 // Karaf's own Java 9+ flags (bin/karaf); Pax Exam 4.13.5 does not add them

@@ -18,7 +18,7 @@ public class BusyTest {
     public void aLockNotGotInTimeIsUnavailableNotAConflict() throws Exception {
         CoreFixture f = new CoreFixture("100000.00");
         f.budgets.setBudget("2017", AREA, euros("1000.00"), "anna");
-        f.dataSource.setURL(f.dataSource.getURL().replace("LOCK_TIMEOUT=20000", "LOCK_TIMEOUT=200"));
+        f.lockTimeout(200);
         try (Connection holder = f.dataSource.getConnection(); Statement s = holder.createStatement()) {
             holder.setAutoCommit(false);
             s.executeQuery("SELECT * FROM budget WHERE period_id = '2017' FOR UPDATE").next();

@@ -27,8 +27,6 @@ import de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl;
 import java.lang.reflect.Method;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
-import org.h2.jdbcx.JdbcDataSource;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentContext;
 
@@ -40,7 +38,8 @@ public final class CoreFixture {
 
     public static final String AREA = "test-area";
 
-    public final JdbcDataSource dataSource = new JdbcDataSource();
+    /** H2 in memory, or a fresh PostgreSQL schema in the build's PostgreSQL run ({@link TestDatabase}). */
+    public final javax.sql.DataSource dataSource = TestDatabase.create();
     public final CoreDatabase database;
     public final AuditLogImpl audit;
     public final MunicipalityRegistryImpl registry;
@@ -56,6 +55,24 @@ public final class CoreFixture {
     @SuppressWarnings("unchecked")
     public final ServiceReference<Settlement> settlementReference = mock(ServiceReference.class);
     public final KeyFiguresImpl figures;
+    /** The platform clock the services use: the system clock unless a test fixes it ({@link #fixClock}). */
+    private volatile java.time.Clock now = java.time.Clock.systemUTC();
+    public final java.time.Clock clock = new java.time.Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return now.getZone();
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return java.time.Clock.fixed(now.instant(), zone);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now.instant();
+        }
+    };
     public final ApprovalSettings settings;
     public final BudgetServiceImpl budgets;
     public final DistributionServiceImpl distributions;
@@ -64,7 +81,6 @@ public final class CoreFixture {
     public final Map<String, java.util.Set<String>> realm = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CoreFixture(String fourEyesThreshold) {
-        dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
         database = new CoreDatabase(dataSource, new LiquibaseMigrations(dataSource));
         audit = new AuditLogImpl(database);
         registry = new MunicipalityRegistryImpl(database, audit, areas);
@@ -90,7 +106,17 @@ public final class CoreFixture {
         when(config.decisionPrefix()).thenReturn("PFI");
         settings = new ApprovalSettings(config);
         applications = new ApplicationServiceImpl(database, audit, areas, registry,
-                user -> java.util.Optional.ofNullable(realm.get(user)), settings);
+                user -> java.util.Optional.ofNullable(realm.get(user)), settings, clock);
+    }
+
+    /** From now on the services see this instant as the current time. */
+    public void fixClock(java.time.Instant instant) {
+        now = java.time.Clock.fixed(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** Sets how long a statement waits for a row lock (H2 and PostgreSQL). */
+    public void lockTimeout(int millis) {
+        TestDatabase.lockTimeout(dataSource, millis);
     }
 
     /** Reference date of the refugee figures {@link #weights} sets. */
