@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Approvals per second through REST (authentication, JSON, idempotency key, audit, H2), and as baseline
  * the same client and threads on the bare endpoint. Usage:
- * java ApprovalLoad.java BASE_URL USER PASSWORD COUNT THREADS
+ * java ApprovalLoad.java BASE_URL USER PASSWORD COUNT THREADS [CREATOR CREATOR_PASSWORD]
+ * USER decides; CREATOR (a municipality user of Stuttgart) creates and submits — nobody decides what they filed.
  * Prints "name value" lines for bench/run.sh.
  */
 public class ApprovalLoad {
@@ -24,10 +25,13 @@ public class ApprovalLoad {
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
     static String auth;
+    static String creatorAuth;
 
     public static void main(String[] args) throws Exception {
         base = args[0];
         auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
+        creatorAuth = args.length > 6 ? "Basic " + Base64.getEncoder().encodeToString((args[5] + ":" + args[6]).getBytes(StandardCharsets.UTF_8))
+                : auth;
         int count = Integer.parseInt(args[3]);
         int threads = Integer.parseInt(args[4]);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -38,9 +42,9 @@ public class ApprovalLoad {
         ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
         run(pool, count, i -> {
-            String created = send("POST", "/api/core/applications", body, null, 201);
+            String created = send("POST", "/api/core/applications", body, null, 201, creatorAuth);
             long id = Long.parseLong(created.replaceAll("^\\{\"id\":(\\d+).*$", "$1"));
-            send("POST", "/api/core/applications/" + id + "/submit", null, null, 200);
+            send("POST", "/api/core/applications/" + id + "/submit", null, null, 200, creatorAuth);
             ids.add(id);
         });
         double createSubmitPerSecond = count / ((System.nanoTime() - t0) / 1e9);
@@ -83,7 +87,11 @@ public class ApprovalLoad {
     }
 
     static String send(String method, String path, String body, String idempotencyKey, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+        return send(method, path, body, idempotencyKey, expected, auth);
+    }
+
+    static String send(String method, String path, String body, String idempotencyKey, int expected, String authorization) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", authorization)
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30));
         if (idempotencyKey != null) {
             b.header("Idempotency-Key", idempotencyKey);

@@ -46,6 +46,8 @@ tar xzf "karaf-assembly/target/paktwerk-karaf-$VERSION.tar.gz" -C "$WORK"
 H="$WORK/paktwerk-karaf-$VERSION"
 # the benchmarks distribute by the demo's synthetic refugee counts, as ./run.sh does
 sed -i 's/^featuresBoot = \\$/featuresBoot = \\\n    paktwerk-demo, \\/' "$H/etc/org.apache.karaf.features.cfg"
+# separation of duties: a municipality user files the applications, admin decides them
+printf 'bench-gemeinde = %s,municipality,municipality:08111000\n' "$PW" >> "$H/etc/users.properties"
 export PAKTWERK_ADMIN_PASSWORD=$PW
 T0=$(date +%s%N)
 "$H/bin/start"
@@ -92,11 +94,11 @@ done
 RSS_LOAD=${RSS_LOAD:-$(rss)}
 
 echo "== 3. approvals per second"
-java bench/ApprovalLoad.java "$BASE" admin $PW $APPROVALS 16 > "$WORK/approvals.txt"
+java bench/ApprovalLoad.java "$BASE" admin $PW $APPROVALS 16 bench-gemeinde $PW > "$WORK/approvals.txt"
 APS=$(awk '/approvals_per_s/ {print $2}' "$WORK/approvals.txt")
 CSPS=$(awk '/create_submit_per_s/ {print $2}' "$WORK/approvals.txt")
 BAREPS=$(awk '/bare_get_per_s/ {print $2}' "$WORK/approvals.txt")
-NO_IDEM=1 java bench/ApprovalLoad.java "$BASE" admin $PW $APPROVALS 16 > "$WORK/approvals-no-key.txt"
+NO_IDEM=1 java bench/ApprovalLoad.java "$BASE" admin $PW $APPROVALS 16 bench-gemeinde $PW > "$WORK/approvals-no-key.txt"
 APS_NOKEY=$(awk '/approvals_per_s/ {print $2}' "$WORK/approvals-no-key.txt")
 AUDIT_OK=$(curl -s -u admin:$PW $BASE/api/core/audit/verify)
 
@@ -106,6 +108,38 @@ HD_IN=$(awk '/^install_median_ms/ {print $2}' "$WORK/hotdeploy.txt")
 HD_OUT=$(awk '/^uninstall_median_ms/ {print $2}' "$WORK/hotdeploy.txt")
 HD_IN_MAX=$(awk '/^install_max_ms/ {print $2}' "$WORK/hotdeploy.txt")
 HD_OUT_MAX=$(awk '/^uninstall_max_ms/ {print $2}' "$WORK/hotdeploy.txt")
+
+echo "== 3b. approvals per second on PostgreSQL (same client, a second distribution on a fresh database)"
+APS_PG="—"; APS_PG_NOKEY="—"; CSPS_PG="—"
+if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  PG_DB="paktwerk_bench_$(date +%s)"
+  psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $PG_DB"
+  HP="$WORK/pg"; mkdir -p "$HP"; tar xzf "karaf-assembly/target/paktwerk-karaf-$VERSION.tar.gz" -C "$HP" --strip-components=1
+  sed -i 's/^featuresBoot = \\$/featuresBoot = \\\n    paktwerk-demo, \\/' "$HP/etc/org.apache.karaf.features.cfg"
+  printf 'bench-gemeinde = %s,municipality,municipality:08111000\n' "$PW" >> "$HP/etc/users.properties"
+  sed -i "s/^org.osgi.service.http.port = .*/org.osgi.service.http.port = 8381/; s/^org.osgi.service.http.port.secure = .*/org.osgi.service.http.port.secure = 8553/" "$HP/etc/org.ops4j.pax.web.cfg"
+  sed -i "s/^sshPort = .*/sshPort = 8121/" "$HP/etc/org.apache.karaf.shell.cfg"
+  sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = 11199/; s/^rmiServerPort = .*/rmiServerPort = 44544/" "$HP/etc/org.apache.karaf.management.cfg"
+  sed -i "s|^osgi.jdbc.driver.class = .*|osgi.jdbc.driver.class = org.postgresql.Driver|; s|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/$PG_DB?options=-c%20lock_timeout%3D10000|; s|^user = .*|user = postgres|" "$HP/etc/org.ops4j.datasource-paktwerk.cfg"
+  "$HP/bin/start"
+  PGB=http://localhost:8381
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' $PGB/api/core/health)" = 200 ]; do sleep 0.2; done
+  sleep 3
+  curl -sf -u admin:$PW -X PUT -H "$J" -d '{"amount":"58000000.00"}' $PGB/api/core/periods/2017/budgets/integration-management >/dev/null
+  curl -sf -u admin:$PW -H "$J" -d '{"areaId":"integration-management","periodId":"2017","kind":"FINAL","amount":"35000000.00"}' $PGB/api/core/distributions >/dev/null
+  "$H/bin/stop" >/dev/null 2>&1 || true   # the H2 node rests while PostgreSQL is measured
+  java bench/ApprovalLoad.java "$PGB" admin $PW $APPROVALS 16 bench-gemeinde $PW > "$WORK/approvals-pg.txt"
+  NO_IDEM=1 java bench/ApprovalLoad.java "$PGB" admin $PW $APPROVALS 16 bench-gemeinde $PW > "$WORK/approvals-pg-no-key.txt"
+  APS_PG=$(awk '/approvals_per_s/ {print $2}' "$WORK/approvals-pg.txt")
+  CSPS_PG=$(awk '/create_submit_per_s/ {print $2}' "$WORK/approvals-pg.txt")
+  APS_PG_NOKEY=$(awk '/approvals_per_s/ {print $2}' "$WORK/approvals-pg-no-key.txt")
+  "$HP/bin/stop" >/dev/null 2>&1 || true
+  for _ in $(seq 1 150); do pgrep -f "karaf.base=$HP" >/dev/null || break; sleep 0.2; done
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true
+  "$H/bin/start"
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' -u admin:$PW $BASE/api/integration-management/positions)" = 200 ]; do sleep 0.2; done
+  PID=$(pgrep -f "karaf.base=$H" | head -1)
+fi
 
 REL_MD=""
 if $RELIABILITY; then
@@ -152,7 +186,7 @@ trace, but not problem+json. The 200 concurrent approvals run in CI as \`Reliabi
 "
 fi
 
-ratio() { python3 -c "print('%.2f' % ($1 / $2))"; }
+ratio() { python3 -c "print('%.2f' % ($1 / $2))" 2>/dev/null || echo "—"; }
 mkdir -p docs
 cat > "$OUT" <<MD
 # Paktwerk benchmarks
@@ -205,6 +239,9 @@ reservation, the decision, the state change and two audit entries in one H2 tran
 | approve (decision) with \`Idempotency-Key\` | $APS | $(ratio $APS $BAREPS) |
 | approve (decision) without \`Idempotency-Key\` | $APS_NOKEY | $(ratio $APS_NOKEY $BAREPS) |
 | bare GET \`/bench/hello\` | $BAREPS | 1.00 |
+| on PostgreSQL 15 (same client, fresh database): create + submit | $CSPS_PG | $(ratio $CSPS_PG $BAREPS) |
+| on PostgreSQL: approve with \`Idempotency-Key\` | $APS_PG | $(ratio $APS_PG $BAREPS) |
+| on PostgreSQL: approve without \`Idempotency-Key\` | $APS_PG_NOKEY | $(ratio $APS_PG_NOKEY $BAREPS) |
 
 Target: ≥ 1,000 approvals/s on H2. Audit chain afterwards: \`$AUDIT_OK\`
 
@@ -233,5 +270,22 @@ PostgreSQL with its group commit, or batching the audit appends of concurrent tr
 $REL_MD
 Raw outputs of this run are under \`bench/work/\` (not committed).
 MD
+echo "== 8. two nodes on one PostgreSQL database"
+if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  "$H/bin/stop" >/dev/null 2>&1 || true
+  TWO=$(bash testing/two-nodes/two-nodes.sh 2>&1 | tail -12)
+  cat >> "$OUT" <<MD
+
+## Two nodes on one PostgreSQL database (\`testing/two-nodes/two-nodes.sh\`, also run by \`.ci/run\`)
+
+Both nodes start at once on an empty database, the client and PostgreSQL on the same machine. 200 approvals of
+34,000.00 for Ulm race on Ulm's share, alternately on both nodes by two approvers; every decision waits for the same
+allocation row lock, so the decisions/s below measure contention, not throughput.
+
+\`\`\`
+$TWO
+\`\`\`
+MD
+fi
 echo "== written $OUT"
 cat "$OUT"

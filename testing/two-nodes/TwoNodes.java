@@ -164,7 +164,7 @@ public class TwoNodes {
 
         // the audit chain, written by both nodes, verifies on both
         for (String node : new String[] {a, b}) {
-            String v = expect(200, send(node, "GET", "/api/core/audit/verify", "admin", null), "Audit").body();
+            String v = expect(200, send(node, "GET", "/api/core/audit/verify", node.equals(a) ? "office1" : "office2", null), "Audit").body();
             if (!v.contains("\"intact\":true")) {
                 fail("Audit-Kette nicht intakt auf " + node + ": " + v);
             }

@@ -38,17 +38,25 @@ sed -i 's/^featuresBoot = \\$/featuresBoot = \\\n    paktwerk-demo, \\/' "$WORK/
 
 START=$(date +%s)
 "$WORK/n1/bin/start" & "$WORK/n2/bin/start" & wait
-for n in 1 2; do
-  for _ in $(seq 1 900); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:828$n/api/core/health")" = 200 ] && \
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:828$n/api/integration-management/openapi.json")" = 200 ] && break
-    sleep 0.2
-  done
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:828$n/api/core/health")" = 200 ] || {
-    echo "Knoten $n nicht bereit"; tail -50 "$WORK/n$n/data/log/karaf.log"; exit 1; }
+# ready = health, the module's document and the core's resources answer, three rounds in a row on both nodes (while
+# components arrive, the JAX-RS whiteboard rebuilds an application and answers 404 for a moment)
+ready() {
+  local n=$1
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:828$n/api/core/health")" = 200 ] && \
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:828$n/api/integration-management/openapi.json")" = 200 ] && \
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u office1:two-nodes-pw-1 "http://127.0.0.1:828$n/api/core/applications?applicant=08421000")" = 200 ] && \
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -u office1:two-nodes-pw-1 "http://127.0.0.1:828$n/api/core/periods/2017/budgets")" = 200 ]
+}
+streak=0
+for _ in $(seq 1 900); do
+  if ready 1 && ready 2; then streak=$((streak + 1)); [ $streak -ge 3 ] && break; else streak=0; fi
+  sleep 0.3
 done
+if [ $streak -lt 3 ]; then
+  for n in 1 2; do ready $n || { echo "Knoten $n nicht bereit"; tail -50 "$WORK/n$n/data/log/karaf.log"; }; done
+  exit 1
+fi
 echo "two_nodes_ready_after_s $(( $(date +%s) - START ))"
-sleep 3   # the whiteboard settles (as run.sh's three rounds)
 PID1=$(pgrep -f "karaf.base=$WORK/n1" | head -1)
 java "$ROOT/testing/two-nodes/TwoNodes.java" http://127.0.0.1:8281 http://127.0.0.1:8282 "$PID1" \
   "$WORK/n2/bin/client -a 8112 -u admin -p $PAKTWERK_ADMIN_PASSWORD -b"

@@ -325,3 +325,11 @@ ALTER TABLE application ALTER COLUMN applicant_kind SET NOT NULL;
 ALTER TABLE application ADD CONSTRAINT application_applicant_kind CHECK (applicant_kind IN ('GEMEINDE', 'STADTKREIS', 'LANDKREIS', 'PROVIDER'));
 ALTER TABLE application ADD CONSTRAINT application_provider_applies CHECK (applicant_kind <> 'PROVIDER' OR provider_id IS NOT NULL);
 CREATE INDEX application_provider ON application (provider_id);
+
+--changeset paktwerk-core:11
+-- first-start work several nodes may begin at once on an empty database (the reference list of municipalities, the
+-- demo figures) takes this row's lock first, so one node does it and the others find it done
+CREATE TABLE platform_lock (
+    name VARCHAR(64) NOT NULL PRIMARY KEY
+);
+INSERT INTO platform_lock (name) VALUES ('reference-data');

@@ -21,18 +21,24 @@ public class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     @Activate
-    public DemoData(@Reference MunicipalityRegistry registry, @Reference de.paktwerk.core.api.KeyFigures figures, DemoConfig config) {
+    public DemoData(@Reference MunicipalityRegistry registry, @Reference de.paktwerk.core.api.KeyFigures figures,
+                    @Reference de.paktwerk.core.internal.db.CoreDatabase database, DemoConfig config) {
         if (!config.enabled()) {
             return;
         }
         var all = registry.list(MunicipalityQuery.ALL, 0, Page.MAX_LIMIT).items();
-        for (String date : config.referenceDates().split(",")) {
-            LocalDate referenceDate = LocalDate.parse(date.trim());
-            if (figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES).contains(referenceDate)) {
-                continue;
+        // one transaction under the first-start lock: nodes starting at once import the figures once
+        database.jdbc().tx(c -> {
+            de.paktwerk.core.internal.municipality.MunicipalityRegistryImpl.lockReferenceData(c);
+            for (String date : config.referenceDates().split(",")) {
+                LocalDate referenceDate = LocalDate.parse(date.trim());
+                if (figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES).contains(referenceDate)) {
+                    continue;
+                }
+                int n = figures.importFigures(SyntheticCounts.generate(all, referenceDate, config.seed()), "demo");
+                LOG.info("Synthetische Flüchtlingszahlen zum {} erzeugt ({} Kommunen)", referenceDate, n);
             }
-            int n = figures.importFigures(SyntheticCounts.generate(all, referenceDate, config.seed()), "demo");
-            LOG.info("Synthetische Flüchtlingszahlen zum {} erzeugt ({} Kommunen)", referenceDate, n);
-        }
+            return null;
+        });
     }
 }

@@ -62,6 +62,8 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
         this.audit = audit;
         this.areas = areas;
         jdbc.tx(c -> {
+            // nodes starting at once on an empty database: one imports, the others wait here and then find the list
+            lockReferenceData(c);
             if (Sql.count(c, "SELECT COUNT(*) FROM municipality") == 0) {
                 importReference(c);
             }
@@ -73,6 +75,11 @@ public class MunicipalityRegistryImpl implements MunicipalityRegistry {
                 rs.getString("district_key"), rs.getString("district_name"), rs.getString("region"), rs.getLong("population"))))
                 .forEach(m -> all.put(m.key(), m));
         this.byKey = java.util.Collections.unmodifiableMap(all);
+    }
+
+    /** Serialises first-start imports across nodes (the row of changeset 11), until the transaction ends. */
+    public static void lockReferenceData(Connection c) throws SQLException {
+        Sql.one(c, "SELECT name FROM platform_lock WHERE name = 'reference-data' FOR UPDATE", rs -> rs.getString(1));
     }
 
     private void importReference(Connection c) throws SQLException {
