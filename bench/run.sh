@@ -121,9 +121,11 @@ if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
   sed -i "s/^sshPort = .*/sshPort = 8121/" "$HP/etc/org.apache.karaf.shell.cfg"
   sed -i "s/^rmiRegistryPort = .*/rmiRegistryPort = 11199/; s/^rmiServerPort = .*/rmiServerPort = 44544/" "$HP/etc/org.apache.karaf.management.cfg"
   sed -i "s|^osgi.jdbc.driver.class = .*|osgi.jdbc.driver.class = org.postgresql.Driver|; s|^url = .*|url = jdbc:postgresql://127.0.0.1:5432/$PG_DB?options=-c%20lock_timeout%3D10000|; s|^user = .*|user = postgres|" "$HP/etc/org.ops4j.datasource-paktwerk.cfg"
+  cp "$HOME/.m2/repository/de/paktwerk/paktwerk-test-area/$VERSION/paktwerk-test-area-$VERSION.jar" "$HP/deploy/"   # the bare endpoint
   "$HP/bin/start"
   PGB=http://localhost:8381
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' $PGB/api/core/health)" = 200 ]; do sleep 0.2; done
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' $PGB/api/core/health)" = 200 ] && \
+        [ "$(curl -s -o /dev/null -w '%{http_code}' $PGB/bench/hello)" = 200 ]; do sleep 0.2; done
   sleep 3
   curl -sf -u admin:$PW -X PUT -H "$J" -d '{"amount":"58000000.00"}' $PGB/api/core/periods/2017/budgets/integration-management >/dev/null
   curl -sf -u admin:$PW -H "$J" -d '{"areaId":"integration-management","periodId":"2017","kind":"FINAL","amount":"35000000.00"}' $PGB/api/core/distributions >/dev/null
