@@ -26,7 +26,7 @@ public final class TestDatabase {
     }
 
     /** A fresh, empty database (lock timeout 20 s). */
-    static DataSource create() {
+    public static DataSource create() {
         if (!POSTGRESQL) {
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
