@@ -9,7 +9,6 @@ import de.paktwerk.core.api.Decision;
 import de.paktwerk.core.api.DecisionRequest;
 import de.paktwerk.core.api.Drawdown;
 import de.paktwerk.core.api.ForbiddenException;
-import de.paktwerk.core.api.FundingAreas;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.Municipality;
@@ -60,9 +59,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * Applications from draft to decision, and the funds that follow. Approved sums are reserved by
