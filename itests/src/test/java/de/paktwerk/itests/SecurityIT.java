@@ -216,7 +216,9 @@ public class SecurityIT extends PaktwerkTestSupport {
         get("/api/integration-management/cases/OPEN-1", CASEWORKER).expect(200);
         assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
         // the audit keeps only the pseudonymous id: no birth year, country or plan content
-        String trail = get("/api/core/audit?entityType=im_case&entityId=OLD-1", AUDITOR).expect(200).body();
+        // (the hashes are left out of the scan: a SHA-256 in hex may contain "1980" by chance, as one CI run showed)
+        String trail = get("/api/core/audit?entityType=im_case&entityId=OLD-1", AUDITOR).expect(200).body()
+                .replaceAll("\"(prevHash|hash)\":\"[0-9a-f]{64}\"", "");
         assertTrue(trail, trail.contains("\"delete\"") && !trail.contains("IRQ") && !trail.contains("1980"));
     }
 
