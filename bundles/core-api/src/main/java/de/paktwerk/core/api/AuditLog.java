@@ -13,7 +13,9 @@ public interface AuditLog {
 
     /**
      * Appends an entry inside the caller's transaction (see {@link de.paktwerk.core.api.db.Transactions}), so that
-     * a change and its entry commit together or not at all.
+     * a change and its entry commit together or not at all. The entry is linked into the hash chain right after the
+     * commit, so the returned entry carries {@code seq} 0 and no hashes; {@link #entries} and {@link #verify()} see
+     * every committed entry.
      */
     AuditEntry append(Connection connection, String actor, String entityType, String entityId, String action,
                       String before, String after) throws SQLException;

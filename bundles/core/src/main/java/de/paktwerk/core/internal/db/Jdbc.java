@@ -50,6 +50,11 @@ public final class Jdbc implements Transactions {
         return bound.get();
     }
 
+    /** True if this thread runs inside a transaction (bound to its request or of an enclosing {@link #tx}). */
+    public boolean holdsTransaction() {
+        return bound.get() != null || active.get() != null;
+    }
+
     /** True if work inside the bound transaction failed, so it must not commit. */
     public boolean rollbackOnly() {
         return rollbackOnly.get();

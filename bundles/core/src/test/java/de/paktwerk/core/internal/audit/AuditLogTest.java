@@ -10,6 +10,7 @@ import de.paktwerk.core.api.AuditVerification;
 import de.paktwerk.core.internal.testing.CoreFixture;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.Test;
 
 public class AuditLogTest {
@@ -68,6 +69,7 @@ public class AuditLogTest {
     @Test
     public void aLegacyChainIsRedactedIntoANewSegmentThatNamesTheOldHead() throws Exception {
         CoreFixture f = new CoreFixture("100000.00");
+        f.audit.link(); // the fixture's own entries are in the chain before the old code's entries follow
         String oldHead;
         try (Connection c = f.dataSource.getConnection(); Statement s = c.createStatement()) {
             // two entries as the old code wrote them: whole snapshots, hashed as they were
@@ -117,6 +119,121 @@ public class AuditLogTest {
         // a second start finds nothing left to redact
         new AuditLogImpl(f.database);
         assertEquals(before + 1, restarted.verify().entriesChecked());
+    }
+
+    /**
+     * A transaction that has written an audit entry and not yet committed does not hold up another transaction's
+     * entry (it did while every entry locked the chain's head until its commit); both are linked once committed.
+     */
+    @Test
+    public void anOpenTransactionWithAnEntryDoesNotHoldUpAnotherOnesEntry() throws Exception {
+        CoreFixture f = new CoreFixture("100000.00");
+        long before = f.audit.verify().entriesChecked();
+        java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Future<?> slow = pool.submit(() -> f.database.jdbc().tx(c -> {
+            f.audit.append(c, "a", "test", "slow", "create", null, null);
+            written.countDown();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertTrue(written.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.Future<?> fast = pool.submit(() -> f.database.jdbc().tx(c -> f.audit.append(c, "b", "test", "fast", "create", null, null)));
+        try {
+            fast.get(10, java.util.concurrent.TimeUnit.SECONDS); // the old code waited here for the slow commit
+        } finally {
+            release.countDown();
+        }
+        slow.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        AuditVerification v = f.audit.verify();
+        assertTrue(v.message(), v.intact());
+        assertEquals(before + 2, v.entriesChecked());
+        assertEquals(java.util.Set.of(before + 1, before + 2), java.util.Set.of(f.audit.entries("test", "fast").get(0).seq(),
+                f.audit.entries("test", "slow").get(0).seq()));
+        assertEquals(0, count(f, "SELECT COUNT(*) FROM audit_pending"));
+    }
+
+    /** An entry of a transaction that rolls back never reaches the chain. */
+    @Test
+    public void anEntryOfARolledBackTransactionIsNeverLinked() throws Exception {
+        CoreFixture f = new CoreFixture("100000.00");
+        long before = f.audit.verify().entriesChecked();
+        try {
+            f.database.jdbc().tx(c -> {
+                f.audit.append(c, "a", "test", "1", "create", null, null);
+                throw new IllegalStateException("abgebrochen");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertEquals(before, f.audit.verify().entriesChecked());
+        assertEquals(0, f.audit.entries("test", "1").size());
+        assertEquals(0, count(f, "SELECT COUNT(*) FROM audit_pending"));
+    }
+
+    /** Entries a node committed but did not link before it died are linked when the log starts again. */
+    @Test
+    public void entriesLeftPendingByACrashAreLinkedAtTheNextStart() throws Exception {
+        CoreFixture f = new CoreFixture("100000.00");
+        long linked = count(f, "SELECT COUNT(*) FROM audit_log");
+        try (Connection c = f.dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO audit_pending (at, actor, entity_type, entity_id, action, after_json)"
+                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-28 10:00:00+00', 'a', 'test', '1', 'create', NULL)");
+            s.executeUpdate("INSERT INTO audit_pending (at, actor, entity_type, entity_id, action, after_json)"
+                    + " VALUES (TIMESTAMP WITH TIME ZONE '2026-11-28 10:00:01+00', 'a', 'test', '1', 'submit', NULL)");
+        }
+        new AuditLogImpl(f.database); // the next start, before anyone reads
+        assertEquals(linked + 2, count(f, "SELECT COUNT(*) FROM audit_log"));
+        assertEquals(0, count(f, "SELECT COUNT(*) FROM audit_pending"));
+        List<de.paktwerk.core.api.AuditEntry> entries = f.audit.entries("test", "1");
+        assertEquals(List.of("create", "submit"), entries.stream().map(de.paktwerk.core.api.AuditEntry::action).toList());
+        assertTrue(f.audit.verify().intact());
+    }
+
+    /** 16 threads with 40 transactions of two entries each, while the writer links: one linear chain, nothing lost. */
+    @Test
+    public void concurrentTransactionsGiveOneLinearChainWithEveryEntry() throws Exception {
+        CoreFixture f = new CoreFixture("100000.00");
+        long before = f.audit.verify().entriesChecked();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    String id = thread + "-" + i;
+                    f.database.jdbc().tx(c -> {
+                        f.audit.append(c, "a", "load", id, "create", null, null);
+                        return f.audit.append(c, "a", "load", id, "submit", null, null);
+                    });
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> d : done) {
+            d.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        AuditVerification v = f.audit.verify();
+        assertTrue(v.message(), v.intact());
+        assertEquals(before + 16 * 40 * 2, v.entriesChecked());
+        assertEquals(16 * 40 * 2, count(f, "SELECT COUNT(DISTINCT seq) FROM audit_log WHERE entity_type = 'load'"));
+        // within a transaction, create is linked before submit
+        assertEquals(0, count(f, "SELECT COUNT(*) FROM audit_log c JOIN audit_log s ON c.entity_id = s.entity_id"
+                + " WHERE c.entity_type = 'load' AND s.entity_type = 'load' AND c.action = 'create' AND s.action = 'submit' AND s.seq < c.seq"));
+    }
+
+    private static long count(CoreFixture f, String sql) throws Exception {
+        try (Connection c = f.dataSource.getConnection(); Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     static String sha256(String s) throws Exception {

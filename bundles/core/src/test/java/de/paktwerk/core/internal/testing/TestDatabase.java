@@ -53,8 +53,19 @@ public final class TestDatabase {
         config.setIdleTimeout(10_000);
         config.setConnectionTimeout(120_000);
         config.setPoolName(schema);
-        return new com.zaxxer.hikari.HikariDataSource(config);
+        com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(config);
+        synchronized (POOLS) {
+            POOLS.addLast(pool);
+            while (POOLS.size() > OPEN_POOLS) {
+                POOLS.removeFirst().close(); // a finished test's pool: its idle connections would count against max_connections
+            }
+        }
+        return pool;
     }
+
+    /** Pools of the last few fixtures stay open (a test may use up to three); older ones are closed. */
+    private static final int OPEN_POOLS = 4;
+    private static final java.util.Deque<com.zaxxer.hikari.HikariDataSource> POOLS = new java.util.ArrayDeque<>();
 
     /** Sets how long a statement waits for a lock before the database gives up. */
     static void lockTimeout(DataSource dataSource, int millis) {
