@@ -81,7 +81,7 @@ public class PlatformResource {
             }
             Object dates = c[0].getProperties().get("referenceDates");
             if (dates == null) {
-                return figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES).isEmpty();
+                dates = de.paktwerk.core.internal.demo.DemoConfig.DEFAULT_REFERENCE_DATES; // as the demo component reads it
             }
             var present = figures.referenceDates(de.paktwerk.core.api.KeyFigure.REFUGEES);
             for (String d : String.valueOf(dates).split(",")) {
