@@ -346,3 +346,18 @@ CREATE TABLE audit_pending (
     action      VARCHAR(64)   NOT NULL,
     after_json  VARCHAR(100000)
 );
+
+--changeset paktwerk-core:13
+-- what is decided (not refused) per applicant, area and period: the four-eyes sum, kept with each decision instead of
+-- summed over all decisions of the applicant each time (which grew with the history), and the row concurrent
+-- decisions for the same applicant lock, also in areas without a share per body
+CREATE TABLE decided_total (
+    applicant_key VARCHAR(16) NOT NULL,
+    area_id       VARCHAR(64) NOT NULL,
+    period_id     VARCHAR(16) NOT NULL REFERENCES funding_period (id),
+    decided_cents BIGINT      NOT NULL CHECK (decided_cents >= 0),
+    PRIMARY KEY (applicant_key, area_id, period_id)
+);
+INSERT INTO decided_total (applicant_key, area_id, period_id, decided_cents)
+    SELECT a.applicant_key, a.area_id, a.period_id, SUM(d.amount_cents) FROM decision d JOIN application a ON a.id = d.application_id
+    WHERE d.outcome <> 'REJECTED' GROUP BY a.applicant_key, a.area_id, a.period_id;

@@ -306,15 +306,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             }
             requireIndependent(c, app, approver, "entscheiden");
             Money amount = amount(app, outcome, request.amount());
-            // four eyes on the sum for the same applicant, area and period: splitting does not avoid it. The
-            // applicant's allocation row is locked first, so concurrent decisions for it count each other.
-            if (outcome != ApplicationState.REJECTED) {
-                Sql.one(c, "SELECT committed_cents FROM allocation WHERE area_id = ? AND period_id = ? AND body_key = ? FOR UPDATE",
-                        rs -> rs.getLong(1), app.areaId(), app.periodId(), app.applicantKey());
-            }
-            long before = Sql.count(c, "SELECT COALESCE(SUM(d.amount_cents), 0) FROM decision d JOIN application a ON a.id = d.application_id"
-                    + " WHERE a.applicant_key = ? AND a.area_id = ? AND a.period_id = ? AND d.outcome <> ? AND a.id <> ?",
-                    app.applicantKey(), app.areaId(), app.periodId(), ApplicationState.REJECTED, id);
+            // four eyes on the sum for the same applicant, area and period: splitting does not avoid it. The running total
+            // of what is decided for them is locked first, so concurrent decisions for the applicant count each other.
+            long before = outcome == ApplicationState.REJECTED ? 0 : lockDecidedTotal(c, app);
             boolean needsConfirmation = outcome != ApplicationState.REJECTED
                     && Math.addExact(before, amount.cents()) > settings.fourEyesThreshold(app.areaId()).cents();
             LocalDate today = LocalDate.now(clock.withZone(BERLIN));
@@ -332,6 +326,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             // the budget and allocation of the area, then the head of the audit chain
             if (amount.isPositive()) {
                 reserve(c, app, amount);
+                addToDecidedTotal(c, app, amount.cents());
             }
             // the number last, and only for a decision in force: a refused, rolled-back or returned decision takes
             // none, so the numbers have no gaps (a decision awaiting its second approver gets it when confirmed)
@@ -398,6 +393,35 @@ public class ApplicationServiceImpl implements ApplicationService {
         if (budget != 1 || allocation != 1) {
             throw new IllegalStateException("Freigabe von " + amount + " für Antrag " + app.id() + " passt nicht zu Budget oder Anteil");
         }
+    }
+
+    /**
+     * Locks the running total of what is decided for the application's applicant, area and period and returns it; the
+     * row is made on first use (a concurrent first use finds it made: the insert runs behind a savepoint).
+     */
+    private static long lockDecidedTotal(Connection c, Application app) throws SQLException {
+        String select = "SELECT decided_cents FROM decided_total WHERE applicant_key = ? AND area_id = ? AND period_id = ? FOR UPDATE";
+        Optional<Long> total = Sql.one(c, select, rs -> rs.getLong(1), app.applicantKey(), app.areaId(), app.periodId());
+        if (total.isPresent()) {
+            return total.get();
+        }
+        java.sql.Savepoint first = c.setSavepoint();
+        try {
+            Sql.update(c, "INSERT INTO decided_total (applicant_key, area_id, period_id, decided_cents) VALUES (?, ?, ?, 0)",
+                    app.applicantKey(), app.areaId(), app.periodId());
+            c.releaseSavepoint(first);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(first); // made by a concurrent decision meanwhile
+        }
+        return Sql.one(c, select, rs -> rs.getLong(1), app.applicantKey(), app.areaId(), app.periodId()).orElseThrow();
+    }
+
+    private static void addToDecidedTotal(Connection c, Application app, long cents) throws SQLException {
+        Sql.update(c, "UPDATE decided_total SET decided_cents = decided_cents + ? WHERE applicant_key = ? AND area_id = ? AND period_id = ?",
+                cents, app.applicantKey(), app.areaId(), app.periodId());
     }
 
     /** Reserves the amount against the area budget and the applicant's allocation, or refuses. */
@@ -470,7 +494,9 @@ public class ApplicationServiceImpl implements ApplicationService {
                     approver, now(), reason.trim());
             Sql.update(c, "DELETE FROM decision WHERE id = ?", d.id());
             if (d.amount().isPositive()) {
+                lockDecidedTotal(c, app); // first, in the order decide takes its locks
                 release(c, app, d.amount()); // the reservation goes back to the budget and the share
+                addToDecidedTotal(c, app, -d.amount().cents());
             }
             audit.append(c, approver, "decision", String.valueOf(d.id()), "return", Json.write(d), null);
             return find(c, id, false);

@@ -187,6 +187,54 @@ public class PlugScenariosTest {
                 f.applications.get(a.id()).assessment());
     }
 
+    /**
+     * Four eyes on the sum holds under concurrency also in an area without shares: a decision waits for a concurrent,
+     * not yet committed decision for the same applicant and counts it (before, without an allocation row to lock, it
+     * did not wait and summed without the other one).
+     */
+    @Test
+    public void concurrentDecisionsForOneApplicantCountEachOtherInAnAreaWithoutShares() throws Exception {
+        CoreFixture g = new CoreFixture("100000.00");
+        g.realm.put("g", Set.of("municipality", "municipality:" + STUTTGART));
+        g.realm.put("p1", Set.of("approver"));
+        g.realm.put("p2", Set.of("approver"));
+        g.priceAsRequested();
+        g.withoutKey();
+        g.budgets.setBudget("2019", AREA, euros("1000000.00"), "t");
+        Application first = g.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("60000.00"), null, null, null, null), "g");
+        g.applications.submit(first.id(), "g");
+        Application second = g.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("60000.00"), null, null, null, null), "g");
+        g.applications.submit(second.id(), "g");
+        java.util.concurrent.CountDownLatch decided = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Future<?> a = pool.submit(() -> g.database.jdbc().tx(c -> {
+            g.applications.decide(first.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"); // joins this transaction
+            decided.countDown();
+            try {
+                commit.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertTrue(decided.await(30, java.util.concurrent.TimeUnit.SECONDS));
+        java.util.concurrent.Future<de.paktwerk.core.api.Decision> b = pool.submit(() ->
+                g.applications.decide(second.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p2"));
+        try {
+            b.get(2, java.util.concurrent.TimeUnit.SECONDS); // with the fix it waits here for the first decision's commit
+        } catch (java.util.concurrent.TimeoutException waiting) {
+            // expected
+        }
+        commit.countDown();
+        a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        de.paktwerk.core.api.Decision secondDecision = b.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        pool.shutdown();
+        // 60,000.00 + 60,000.00 for Stuttgart is above 100,000.00: the second decision needs a second approver
+        assertTrue(secondDecision.needsConfirmation());
+        assertEquals(ApplicationState.SUBMITTED, g.applications.get(second.id()).state());
+    }
+
     @Test
     public void settlementOnActualsAcceptsWhatTheAreaSettlesNeverMoreThanSpentOrApproved() {
         f.withoutKey();
