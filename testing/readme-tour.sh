@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Runs the README's curl tours verbatim (the ```bash blocks of "Curl tour" and of the integration-management
-# section) against a fresh copy of the built distribution, with every curl failing on an HTTP error, then
+# Runs the README's curl tours verbatim (the ```bash blocks of "Curl tour" and of the funding-area sections) against a fresh copy of the built distribution, with every curl failing on an HTTP error, then
 # scans the audit chain for personal data from those tours. Called by .ci/run after the tests; needs the
 # tarball built by `mvn -B install` and port 8181 free.
 set -euo pipefail
@@ -25,7 +24,8 @@ blocks() { # the bash blocks of a README section, in order
   echo 'set -euo pipefail'
   echo 'curl() { command curl --fail-with-body "$@"; echo; }   # every request of the tour must succeed'
   blocks "## Curl tour" "### Endpoints"
-  blocks "## Funding area: Integrationsmanagement" "## Console"
+  blocks "## Funding area: Integrationsmanagement" "## Funding area: Junge"
+  blocks "## Funding area: Junge Flüchtlinge in Schule und Beruf" "## Console"
 } > "$WORK/tour.sh"
 unset PAKTWERK_ADMIN_PASSWORD
 (cd "$WORK" && bash tour.sh) > "$WORK/tour.log" 2>&1 || { cat "$WORK/tour.log"; echo "README-Tour gescheitert" >&2; exit 1; }

@@ -23,7 +23,8 @@ import org.junit.Test;
 public class OpenApiContractTest {
 
     static final String[] DOCUMENTS = {"../bundles/core/target/classes/openapi/core.json",
-            "../bundles/integration-management/target/classes/openapi/integration-management.json"};
+            "../bundles/integration-management/target/classes/openapi/integration-management.json",
+            "../bundles/youth-career/target/classes/openapi/youth-career.json"};
 
     @Test
     public void everyOperationIsNamedAndDocumentsItsAnswers() throws Exception {

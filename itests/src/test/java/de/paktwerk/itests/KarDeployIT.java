@@ -20,9 +20,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * Hot deploy: a distribution started without the integration-management module receives the module's
- * .kar in deploy/; the module serves, and is gone again when the .kar is removed, while the core keeps
- * serving.
+ * Hot deploy: a distribution started without the funding-area modules receives each module's .kar in deploy/; the
+ * module serves, and is gone again when the .kar is removed, while the core keeps serving.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -39,7 +38,7 @@ public class KarDeployIT extends PaktwerkTestSupport {
         }
         String boot = Arrays.stream(cfg.getProperty("featuresBoot").split(","))
                 .map(String::trim)
-                .filter(f -> !f.startsWith("paktwerk-integration-management"))
+                .filter(f -> !f.startsWith("paktwerk-integration-management") && !f.startsWith("paktwerk-youth-career"))
                 .collect(Collectors.joining(","));
         return editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot);
     }
@@ -47,23 +46,22 @@ public class KarDeployIT extends PaktwerkTestSupport {
     @Test
     public void theModulesKarDroppedIntoDeployServesAndIsRemovedAgain() throws Exception {
         assertTrue(get("/api/core/funding-areas", APPROVER1).expect(200).body().equals("[]"));
-        get("/api/integration-management/positions", APPROVER1).expect(404);
+        for (String[] module : new String[][] {{"paktwerk-integration-management", "/api/integration-management/positions", "integration-management"},
+                {"paktwerk-youth-career", "/api/youth-career/positions", "youth-career"}}) {
+            get(module[1], APPROVER1).expect(404);
+            String version = System.getProperty("paktwerk.version");
+            Path kar = Path.of(System.getProperty("paktwerk.itest.m2"), "de/paktwerk/" + module[0], version, module[0] + "-" + version + ".kar");
+            Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", kar.getFileName().toString());
+            Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
 
-        String version = System.getProperty("paktwerk.version");
-        Path kar = Path.of(System.getProperty("paktwerk.itest.m2"),
-                "de/paktwerk/paktwerk-integration-management", version, "paktwerk-integration-management-" + version + ".kar");
-        Path deployed = Path.of(System.getProperty("karaf.base"), "deploy", kar.getFileName().toString());
-        Files.copy(kar, deployed, StandardCopyOption.REPLACE_EXISTING);
+            await(module[0] + " aus dem .kar antwortet", Duration.ofSeconds(60), () -> get(module[1], APPROVER1).status() == 200);
+            assertTrue(get("/api/core/funding-areas", APPROVER1).body().contains("\"" + module[2] + "\""));
 
-        await("Modul aus dem .kar antwortet", Duration.ofSeconds(60),
-                () -> get("/api/integration-management/positions", APPROVER1).status() == 200);
-        assertTrue(get("/api/core/funding-areas", APPROVER1).body().contains("\"integration-management\""));
-
-        Files.delete(deployed);
-        await("Modul nach Entfernen des .kar verschwunden", Duration.ofSeconds(60),
-                () -> get("/api/integration-management/positions", APPROVER1).status() == 404);
-        await("Förderbereich nicht mehr gelistet", Duration.ofSeconds(10),
-                () -> get("/api/core/funding-areas", APPROVER1).body().equals("[]"));
-        get("/api/core/periods", APPROVER1).expect(200);
+            Files.delete(deployed);
+            await(module[0] + " nach Entfernen des .kar verschwunden", Duration.ofSeconds(60), () -> get(module[1], APPROVER1).status() == 404);
+            await("Förderbereich nicht mehr gelistet", Duration.ofSeconds(10),
+                    () -> get("/api/core/funding-areas", APPROVER1).body().equals("[]"));
+            get("/api/core/periods", APPROVER1).expect(200);
+        }
     }
 }

@@ -60,7 +60,7 @@ public abstract class PaktwerkTestSupport {
             java.util.Map.entry("not-found", 404), java.util.Map.entry("method-not-allowed", 405), java.util.Map.entry("not-acceptable", 406),
             java.util.Map.entry("conflict", 409), java.util.Map.entry("illegal-transition", 409), java.util.Map.entry("budget-exhausted", 409),
             java.util.Map.entry("share-exceeded", 409), java.util.Map.entry("area-not-installed", 409),
-            java.util.Map.entry("idempotency-key-reused", 422), java.util.Map.entry("body-too-large", 413),
+            java.util.Map.entry("idempotency-key-reused", 422), java.util.Map.entry("rule-violated", 422), java.util.Map.entry("body-too-large", 413),
             java.util.Map.entry("unsupported-media-type", 415), java.util.Map.entry("too-many-logins", 429));
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -23,6 +23,13 @@ public enum ProblemType {
     SHARE_EXCEEDED("share-exceeded", 409, "Anteil überschritten"),
     AREA_NOT_INSTALLED("area-not-installed", 409, "Förderbereich nicht installiert"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency-Key mit anderem Inhalt"),
+    /**
+     * Well-formed, but a rule of the funding programme is not met (e.g. more schools per position than allowed, an
+     * application after the deadline).
+     *
+     * @since 2.1
+     */
+    RULE_VIOLATED("rule-violated", 422, "Förderregel nicht erfüllt"),
     BODY_TOO_LARGE("body-too-large", 413, "Anfrage zu groß"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Falscher Medientyp"),
     TOO_MANY_LOGINS("too-many-logins", 429, "Zu viele fehlgeschlagene Anmeldungen"),

@@ -14,10 +14,11 @@
  * {@link de.paktwerk.core.api.SchemaMigrations} takes the module's class loader because Liquibase reads the
  * changelog from the module's bundle; it is called by modules, never implemented by them. Version 2.0: refugee
  * counts became generic key figures ({@link de.paktwerk.core.api.KeyFigures}), areas are described by
- * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates.
+ * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates. Version 2.1: the problem type
+ * {@link de.paktwerk.core.api.ProblemType#RULE_VIOLATED} for a programme rule that is not met.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,0 +1,68 @@
+package de.paktwerk.youthcareer.internal;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationEvents;
+import de.paktwerk.core.api.ApplicationService;
+import de.paktwerk.core.api.ApplicationState;
+import de.paktwerk.core.api.Page;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns decisions of this area that came into force into funded positions linked to the decision (the core's
+ * lifecycle event {@link ApplicationEvents#DECIDED}). Events are not stored, so on start it also records what was
+ * decided while the module was not installed.
+ */
+@Component(service = EventHandler.class, property = {
+        EventConstants.EVENT_TOPIC + "=" + ApplicationEvents.DECIDED,
+        EventConstants.EVENT_FILTER + "=(" + ApplicationEvents.AREA_ID + "=" + YcRules.AREA + ")"})
+public class FundingRecorder implements EventHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FundingRecorder.class);
+
+    private final YcStore store;
+    private final ApplicationService applications;
+
+    @Activate
+    public FundingRecorder(@Reference YcStore store, @Reference ApplicationService applications) {
+        this.store = store;
+        this.applications = applications;
+        int recorded = 0;
+        for (ApplicationState state : new ApplicationState[] {ApplicationState.APPROVED, ApplicationState.PARTIALLY_APPROVED}) {
+            int offset = 0;
+            Page<Application> page;
+            do {
+                page = applications.list(null, YcRules.AREA, state, offset, 500);
+                for (Application app : page.items()) {
+                    recorded += record(app);
+                }
+                offset += 500;
+            } while (offset < page.total());
+        }
+        if (recorded > 0) {
+            LOG.info("{} geförderte Stellen aus Entscheidungen nachgetragen, die ohne das Modul ergangen sind", recorded);
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object id = event.getProperty(ApplicationEvents.APPLICATION_ID);
+        if (id instanceof Long applicationId) {
+            try {
+                record(applications.get(applicationId));
+            } catch (RuntimeException e) {
+                LOG.error("Stellen des Antrags {} nicht erfasst: {}", applicationId, e.toString());
+            }
+        }
+    }
+
+    private int record(Application app) {
+        return applications.decision(app.id()).map(d -> store.recordFunding(app, d)).orElse(0);
+    }
+}

@@ -1,0 +1,91 @@
+package de.paktwerk.youthcareer.internal;
+
+import de.paktwerk.core.api.LineItem;
+import de.paktwerk.core.api.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The module's records: application payload, schools, funded positions, proof-of-use actuals and reports. */
+public final class Model {
+
+    private Model() {
+    }
+
+    /**
+     * The payload of an application of this area: one programme, its positions and its prerequisites. The school
+     * year is the application's term ({@code term.kind = SCHOOL_YEAR}).
+     *
+     * @param programme the sub-programme
+     * @param youthOfficeStatement school social work: the youth office's statement (needed for a first application)
+     * @param coFinancingResolution AVdual: the district's resolution to co-finance (required)
+     * @param personnelCosts AVdual: eligible personnel costs per year, e.g. "122100.00" (required)
+     * @param avdualPupils AVdual: pupils in AVdual classes (for the caseload guideline)
+     * @param positions the positions applied for
+     */
+    public record Payload(Programme programme, Statement youthOfficeStatement, Resolution coFinancingResolution,
+                          String personnelCosts, Integer avdualPupils, List<PositionInput> positions) {
+    }
+
+    /**
+     * One position applied for.
+     *
+     * @param fte share of a full-time position, "0.10" to "1.00"
+     * @param months full months of the school year it is filled, 1 to 12 (default 12)
+     * @param holderName who holds it, optional (used to refuse double funding of the same person at the same school)
+     * @param schools official school numbers it works at (school social work: at most 2, 3 with a reason)
+     * @param exceptionReason why a school social worker serves a third school
+     */
+    public record PositionInput(String fte, Integer months, String holderName, List<String> schools, String exceptionReason) {
+    }
+
+    /** The youth office's statement: date and reference. */
+    public record Statement(LocalDate date, String reference) {
+    }
+
+    /** A resolution of a district council: which body, date and reference. */
+    public record Resolution(String body, LocalDate date, String reference) {
+    }
+
+    /** Schools as recorded by the approval office or the school authority. */
+    public record School(String schoolNumber, String name, String municipalityKey, SchoolType schoolType, Integer classesVkl,
+                         Integer classesVabo, Integer classesAvdual, Integer classesVab, Integer classesBej, Integer refugeePupils) {
+    }
+
+    /** Kinds of schools. */
+    public enum SchoolType {
+        GS, WRS, GMS, RS, GYM, SBBZ, BERUFLICH
+    }
+
+    /** What {@code POST /pricing} answers: the total and the lines, as the application would be priced. */
+    public record Pricing(Money total, List<LineItem> lines) {
+    }
+
+    /** A funded position, created from an approved application. */
+    public record Position(long id, long applicationId, int line, String decisionNumber, Programme programme, String responsibleKey,
+                           String holderName, String fte, int months, String schoolYear, Money funded, List<String> schools,
+                           String exceptionReason, Instant createdAt) {
+    }
+
+    /**
+     * What the applicant reports at proof of use (the actuals the area settles on).
+     *
+     * @param personnelCosts AVdual: actual personnel costs of the school year
+     * @param positions one entry per position of the application, in its order
+     */
+    public record Actuals(String personnelCosts, List<PositionActuals> positions) {
+    }
+
+    /**
+     * Actuals of one position: months and FTE actually filled, and the counts of the school year.
+     */
+    public record PositionActuals(Integer months, String fte, Integer pupilsReached, Integer refugeePupils, Integer placementsStarted,
+                                  Integer placementsCompleted, Integer transitionsTraining, Integer pupilsAdvised, Integer trainingContracts) {
+    }
+
+    /** One row of the report per applicant, programme and school year; counts of groups under the minimum are null. */
+    public record ReportRow(String responsibleKey, Programme programme, String schoolYear, int positions, String fte, Money funded,
+                            Integer pupilsReached, Integer refugeePupils, Integer placementsStarted, Integer placementsCompleted,
+                            Integer transitionsTraining, Integer pupilsAdvised, Integer trainingContracts) {
+    }
+}

@@ -1,0 +1,79 @@
+package de.paktwerk.youthcareer.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.paktwerk.core.api.ApplicantKind;
+import de.paktwerk.core.api.AreaDescriptor;
+import de.paktwerk.core.api.Assessment;
+import de.paktwerk.core.api.Instrument;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.FundingArea;
+import de.paktwerk.core.api.spi.Settlement;
+import de.paktwerk.core.api.spi.SettlementContext;
+import de.paktwerk.youthcareer.internal.Model.Actuals;
+import de.paktwerk.youthcareer.internal.Model.Payload;
+import java.util.EnumSet;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The funding area "Junge Flüchtlinge in Schule und Beruf": a rate or a capped share per position, applied for per
+ * school year, and settled on the months and FTE actually filled. It has no distribution key: the programmes are
+ * application-driven against their budgets, so the core's budget of the area and period is the only core ceiling.
+ */
+@Component(service = {FundingArea.class, Settlement.class}, property = FundingArea.ID_PROPERTY + "=" + YcRules.AREA)
+public class YouthCareerArea implements FundingArea, Settlement {
+
+    static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(YcRules.AREA, "Junge Flüchtlinge in Schule und Beruf",
+            Instrument.RATE_PER_POSITION, Programme.SCHOOL_SOCIAL_WORK.office(), 1, EnumSet.allOf(ApplicantKind.class));
+
+    private final YcStore store;
+    private final YcRules rules;
+    private final de.paktwerk.core.api.ApplicationService applications;
+
+    @Activate
+    public YouthCareerArea(@Reference YcStore store, @Reference YcRules rules, @Reference de.paktwerk.core.api.ApplicationService applications) {
+        this.store = store;
+        this.rules = rules;
+        this.applications = applications;
+    }
+
+    @Override
+    public AreaDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Assessment assess(AssessmentContext context, JsonNode payload) {
+        Payload p = YcStore.payload(payload);
+        int schoolYear = YcStore.schoolYear(context.term());
+        return rules.get().price(p, store.facts(context.applicant().key(), kind(context, p), schoolYear));
+    }
+
+    /**
+     * Who applies, as the programmes see it: youth career helpers are applied for by a provider (in its own name or
+     * named as the one carrying out the work) or by a district; the other programmes look at the applying body. The
+     * plug's context does not say whether a provider applies in its own name (its applicant is then the provider's
+     * body), so a provider's own application counts as its body's for school social work and AVdual.
+     */
+    static ApplicantKind kind(AssessmentContext context, Payload p) {
+        ApplicantKind body = ApplicantKind.of(context.applicant().kind());
+        if (p.programme() == Programme.YOUTH_CAREER_HELPER && context.provider() != null && body == ApplicantKind.GEMEINDE) {
+            return ApplicantKind.PROVIDER;
+        }
+        return body;
+    }
+
+    @Override
+    public Assessment settle(SettlementContext context, JsonNode actualsJson) {
+        Payload applied = YcStore.payload(context.application().payload());
+        Actuals actuals = YcStore.actuals(actualsJson);
+        Assessment settled = rules.get().settle(applied, actuals);
+        Money accepted = Money.min(Money.min(settled.amount(), context.approved()), context.spent());
+        // the positions come from the decision's lifecycle event; a proof right after the decision may be first
+        applications.decision(context.application().id()).ifPresent(d -> store.recordFunding(context.application(), d));
+        store.recordProof(context.application().id(), actuals, accepted, "system");
+        return settled;
+    }
+}

@@ -1,0 +1,203 @@
+package de.paktwerk.youthcareer.internal.rest;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.responses.ApiResponses;
+
+import de.paktwerk.core.api.ApplicantKind;
+import de.paktwerk.core.api.Municipality;
+import de.paktwerk.core.api.MunicipalityRegistry;
+import de.paktwerk.core.api.UnknownEntityException;
+import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.RestParams;
+import de.paktwerk.youthcareer.internal.Model.Payload;
+import de.paktwerk.youthcareer.internal.Model.Position;
+import de.paktwerk.youthcareer.internal.Model.Pricing;
+import de.paktwerk.youthcareer.internal.Model.ReportRow;
+import de.paktwerk.youthcareer.internal.Model.School;
+import de.paktwerk.youthcareer.internal.Programme;
+import de.paktwerk.youthcareer.internal.Rules;
+import de.paktwerk.youthcareer.internal.YcRules;
+import de.paktwerk.youthcareer.internal.YcStore;
+import java.util.List;
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/** Schools, funded positions, pricing and reports of "Junge Flüchtlinge in Schule und Beruf". */
+@io.swagger.v3.oas.annotations.tags.Tag(name = "youth-career")
+@Component(service = YcResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(YcApplication.SELECT)
+@JSONRequired
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+public class YcResource {
+
+    private final YcStore store;
+    private final YcRules rules;
+    private final MunicipalityRegistry registry;
+
+    @Activate
+    public YcResource(@Reference YcStore store, @Reference YcRules rules, @Reference MunicipalityRegistry registry) {
+        this.store = store;
+        this.rules = rules;
+        this.registry = registry;
+    }
+
+    @POST
+    @Path("schools")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @Operation(operationId = "createSchool", summary = "Schule erfassen (Schulträger für die eigene Kommune, Bewilligungsstelle alle)")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "erfasst", content = @Content(mediaType = "application/json", schema = @Schema(implementation = School.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Response createSchool(School body, @Context SecurityContext sc) {
+        Caller.of(sc).requireMunicipality(RestParams.body(body).municipalityKey());
+        return Response.status(201).entity(store.createSchool(body, Web.actor(sc))).build();
+    }
+
+    @GET
+    @Path("schools")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "listSchools", summary = "Erfasste Schulen, wahlweise einer Kommune")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<School> schools(@QueryParam("municipality") String municipality) {
+        return store.schools(RestParams.optional(municipality));
+    }
+
+    @GET
+    @Path("schools/{number}")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "getSchool", summary = "Eine Schule")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public School school(@PathParam("number") String number) {
+        return store.school(number);
+    }
+
+    /** Positions may carry the holder's name: the approval office and auditors see all, a body its own; others' answer 404. */
+    private static boolean maySee(Caller caller, Position p) {
+        return caller.seesAllMunicipalities() || caller.municipalities().contains(p.responsibleKey());
+    }
+
+    @GET
+    @Path("positions")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "listPositions", summary = "Geförderte Stellen (eigene; Bewilligungsstelle alle), nach Teilprogramm, Schuljahr und Träger")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<Position> positions(@QueryParam("programme") String programme,
+                                    @Parameter(description = "z. B. 2018/19") @QueryParam("schoolYear") String schoolYear,
+                                    @QueryParam("responsible") String responsible, @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        Programme p = programme == null ? null : RestParams.enumParam(Programme.class, programme, "programme");
+        Integer year = schoolYear == null ? null : Rules.parseSchoolYear(schoolYear);
+        return store.positions(p, year, RestParams.optional(responsible)).stream().filter(x -> maySee(caller, x)).toList();
+    }
+
+    @GET
+    @Path("positions/{id}")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "getPosition", summary = "Eine geförderte Stelle")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    public Position position(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
+                             @Context SecurityContext sc) {
+        Position p = store.position(RestParams.id(id, "id"));
+        if (!maySee(Caller.of(sc), p)) {
+            throw new UnknownEntityException("Stelle " + p.id() + " ist unbekannt.");
+        }
+        return p;
+    }
+
+    @POST
+    @Path("pricing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @Operation(operationId = "priceApplication", summary = "Antragsangaben bepreisen, ohne zu speichern (wie beim Anlegen des Antrags)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
+    public Pricing pricing(Payload body, @Parameter(description = "amtlicher Schlüssel des Antragstellers", required = true)
+                           @QueryParam("applicant") String applicant,
+                           @Parameter(description = "z. B. 2018/19", required = true) @QueryParam("schoolYear") String schoolYear,
+                           @Context SecurityContext sc) {
+        if (applicant == null) {
+            throw new de.paktwerk.core.api.InvalidInputException("Der Antragsteller fehlt (?applicant=amtlicher Schlüssel).");
+        }
+        Caller.of(sc).requireMunicipality(applicant);
+        Municipality m = registry.get(applicant);
+        int year = Rules.parseSchoolYear(schoolYear);
+        Payload p = RestParams.body(body);
+        ApplicantKind kind = ApplicantKind.of(m.kind());
+        de.paktwerk.core.api.Assessment a = rules.get().price(p, store.facts(applicant, kind, year));
+        return new Pricing(a.amount(), a.items());
+    }
+
+    @GET
+    @Path("reports")
+    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @Operation(operationId = "getReport", summary = "Bericht je Antragsteller und Teilprogramm eines Schuljahres (Gruppen unter 5 unterdrückt)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    public List<ReportRow> report(@Parameter(description = "z. B. 2018/19", required = true) @QueryParam("schoolYear") String schoolYear,
+                                  @Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        return store.report(Rules.parseSchoolYear(schoolYear), null).stream()
+                .filter(r -> caller.seesAllMunicipalities() || caller.municipalities().contains(r.responsibleKey())).toList();
+    }
+
+    @GET
+    @Path("openapi.json")
+    @PermitAll
+    @Operation(operationId = "getYouthCareerOpenApi", summary = "Dieses OpenAPI-Dokument", security = {},
+            extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "paktwerk-public", value = "true")))
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "OpenAPI-Dokument", content = @Content(mediaType = "application/json", schema = @Schema(type = "object")))})
+    public Response openApi() {
+        return RestParams.openApi(YcResource.class, "openapi/youth-career.json");
+    }
+}
