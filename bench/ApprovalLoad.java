@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Approvals per second through REST (authentication, JSON, idempotency key, audit, H2), and as baseline
  * the same client and threads on the bare endpoint. Usage:
  * java ApprovalLoad.java BASE_URL USER PASSWORD COUNT THREADS [CREATOR CREATOR_PASSWORD]
- * USER decides; CREATOR (a municipality user of Stuttgart) creates and submits — nobody decides what they filed.
+ * USER decides; CREATOR (a municipality user of the applicants) creates and submits — nobody decides what they filed.
+ * APPLICANTS=key,key,... (default 08111000, Stuttgart) spreads the applications over these applicants.
  * Prints "name value" lines for bench/run.sh.
  */
 public class ApprovalLoad {
@@ -36,13 +37,16 @@ public class ApprovalLoad {
         int threads = Integer.parseInt(args[4]);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
 
-        // setup: create and submit the applications (Stuttgart, integration management, 250.00 each)
-        String body = "{\"applicantKey\":\"08111000\",\"areaId\":\"integration-management\",\"periodId\":\"2017\",\"requested\":\"250.00\","
+        // setup: create and submit the applications (integration management, 250.00 each), by default all for Stuttgart;
+        // APPLICANTS=key,key,... spreads them round-robin over several applicants (the creator needs each one's scope)
+        String[] applicants = System.getenv().getOrDefault("APPLICANTS", "08111000").split(",");
+        java.util.function.IntFunction<String> body = i -> "{\"applicantKey\":\"" + applicants[i % applicants.length]
+                + "\",\"areaId\":\"integration-management\",\"periodId\":\"2017\",\"requested\":\"250.00\","
                 + "\"payload\":{\"positions\":[{\"managerName\":\"Last\",\"fte\":\"0.25\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}}";
         ConcurrentLinkedQueue<Long> ids = new ConcurrentLinkedQueue<>();
         long t0 = System.nanoTime();
         run(pool, count, i -> {
-            String created = send("POST", "/api/core/applications", body, null, 201, creatorAuth);
+            String created = send("POST", "/api/core/applications", body.apply(i), null, 201, creatorAuth);
             long id = Long.parseLong(created.replaceAll("^\\{\"id\":(\\d+).*$", "$1"));
             send("POST", "/api/core/applications/" + id + "/submit", null, null, 200, creatorAuth);
             ids.add(id);
