@@ -66,3 +66,15 @@ CREATE TABLE yc_proof (
     accepted_cents     BIGINT NOT NULL CHECK (accepted_cents >= 0),
     reported_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+--changeset paktwerk-youth-career:2
+-- the first month a position is filled (with months: the months it is funded), for double funding by overlapping months
+ALTER TABLE yc_position ADD COLUMN start_date DATE;
+-- the approval office sets the AVdual caseload guideline aside for an application, with a reason (free text: kept
+-- here, where it can be deleted, and only noted in the audit chain)
+CREATE TABLE yc_override (
+    application_id BIGINT        NOT NULL PRIMARY KEY,
+    reason         VARCHAR(2000) NOT NULL,
+    approver       VARCHAR(100)  NOT NULL,
+    created_at     TIMESTAMP WITH TIME ZONE NOT NULL
+);

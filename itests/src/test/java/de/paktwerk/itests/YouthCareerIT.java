@@ -166,6 +166,29 @@ public class YouthCareerIT extends PaktwerkTestSupport {
                 post("/api/core/applications", HEIDELBERG_USER, application("08221000", 2021, "60000.00", String.format(avdual, "")))
                         .expectProblem(409, "conflict").json().path("detail").asText());
 
+        // 3.5 FTE for 85 pupils is above the guideline of ceil_0.25(85/40) = 2.25 FTE: approved only once the office has
+        // set the guideline aside with a reason; min(60 % of 200,000.00 = 120,000.00; 3.5 x 30,000.00 = 105,000.00)
+        String crowded = "{\"programme\":\"AVDUAL_COMPANION\"," + RESOLUTION + ",\"personnelCosts\":\"200000.00\",\"avdualPupils\":85,"
+                + "\"positions\":[{\"fte\":\"1.00\"},{\"fte\":\"1.00\"},{\"fte\":\"1.00\"},{\"fte\":\"0.50\"}]}";
+        long crowdedApp = submitted(HEIDELBERG_USER, application("08221000", 2021, "105000.00", crowded));
+        assertEquals("105000.00", get("/api/core/applications/" + crowdedApp, APPROVER1).json().path("priced").asText());
+        String refused = post("/api/core/applications/" + crowdedApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}")
+                .expectProblem(422, "rule-violated").json().path("detail").asText();
+        assertTrue(refused, refused.startsWith("AVdual-Begleitung: 3,50 VZÄ übersteigen den Richtwert von 2,25 VZÄ für 85 AVdual-Schülerinnen"));
+        assertTrue(get("/api/core/applications/" + crowdedApp + "/decision", APPROVER1).status() == 404);
+        post(YC + "/applications/" + crowdedApp + "/caseload-override", HEIDELBERG_USER, "{\"reason\":\"eigener Wunsch\"}").expectProblem(403);
+        post(YC + "/applications/" + crowdedApp + "/caseload-override", APPROVER1, "{\"reason\":\"\"}").expectProblem(400);
+        post(YC + "/applications/" + crowdedApp + "/caseload-override", APPROVER1, "{\"reason\":\"Zwei Außenstellen mit langen Wegen\"}")
+                .expect(201);
+        post(YC + "/applications/" + crowdedApp + "/caseload-override", APPROVER1, "{\"reason\":\"noch einmal\"}").expectProblem(409);
+        post(YC + "/applications/" + heidelberg.path("id").asLong() + "/caseload-override", APPROVER1, "{\"reason\":\"x\"}")
+                .expectProblem(422, "rule-violated"); // 2.0 FTE for 85 pupils: nothing to set aside
+        assertTrue(post("/api/core/applications/" + crowdedApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
+                .path("needsConfirmation").asBoolean()); // 105,000.00 for Heidelberg is above the four-eyes threshold
+        post("/api/core/applications/" + crowdedApp + "/decision/confirm", APPROVER2, null).expect(200);
+        String trail = get("/api/core/audit?entityType=yc_override&entityId=" + crowdedApp, AUDITOR).expect(200).body();
+        assertTrue(trail, trail.contains("caseload-override") && !trail.contains("Außenstellen"));
+
         // A1 cap, 2019/20: 149 FTE (2,488,300.00) approved of 2,500,000.00; a new 1.0 FTE application gets the 11,700.00 left
         today("2019-06-20T08:00:00Z");
         StringBuilder many = new StringBuilder("{\"programme\":\"SCHOOL_SOCIAL_WORK\"," + STATEMENT + ",\"positions\":[");
@@ -240,7 +263,7 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         get("/api/core/periods", APPROVER1).expect(200);
         get("/api/integration-management/positions", APPROVER1).expect(200);
         assertTrue(!get("/api/core/funding-areas", APPROVER1).body().contains("\"youth-career\""));
-        assertEquals(154, count("SELECT COUNT(*) FROM yc_position")); // Ulm 2, Stuttgart 149 + 1 + 1, Böblingen 1
+        assertEquals(158, count("SELECT COUNT(*) FROM yc_position")); // Ulm 2, Heidelberg 4, Stuttgart 149 + 1 + 1, Böblingen 1
         // ... and installs it again: the same data is back
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("Modul-REST antwortet wieder", Duration.ofSeconds(30), () -> get(YC + "/positions", APPROVER1).status() == 200);

@@ -32,11 +32,25 @@ public final class Model {
      *
      * @param fte share of a full-time position, "0.10" to "1.00"
      * @param months full months of the school year it is filled, 1 to 12 (default 12)
+     * @param from first day it is filled, the first of a month in the school year (default: the school year's first day)
      * @param holderName who holds it, optional (used to refuse double funding of the same person at the same school)
      * @param schools official school numbers it works at (school social work: at most 2, 3 with a reason)
      * @param exceptionReason why a school social worker serves a third school
      */
-    public record PositionInput(String fte, Integer months, String holderName, List<String> schools, String exceptionReason) {
+    public record PositionInput(String fte, Integer months, LocalDate from, String holderName, List<String> schools,
+                                String exceptionReason) {
+    }
+
+    /** A funded stretch of a person at a school: for double funding, which must not overlap. */
+    public record Funded(String holder, String school, LocalDate from, int months) {
+        /** True if the two stretches share a month. */
+        public boolean overlaps(LocalDate otherFrom, int otherMonths) {
+            return from.isBefore(otherFrom.plusMonths(otherMonths)) && otherFrom.isBefore(from.plusMonths(months));
+        }
+    }
+
+    /** The AVdual caseload guideline set aside by the approval office for an application, with its reason. */
+    public record CaseloadOverride(long applicationId, String reason, String approver, Instant at) {
     }
 
     /** The youth office's statement: date and reference. */

@@ -44,10 +44,10 @@ public final class Rules {
      * @param earlierSchoolSocialWork true if the applicant already has school social work funded (up to this school year): its
      *        application is not a first one and needs no new statement of the youth office
      * @param schoolKnown whether a school number is recorded
-     * @param fundedHolderSchools "holder|school" already funded in that school year (double funding)
+     * @param funded who is funded at which school and when in that school year (double funding)
      */
     public record Facts(ApplicantKind kind, LocalDate today, int schoolYear, Money schoolSocialWorkApproved, boolean earlierSchoolSocialWork,
-                        Predicate<String> schoolKnown, Set<String> fundedHolderSchools) {
+                        Predicate<String> schoolKnown, List<Model.Funded> funded) {
     }
 
     private static final Pattern FTE = Pattern.compile("[0-9](\\.[0-9]{1,2})?");
@@ -199,7 +199,7 @@ public final class Rules {
             }
         }
         List<LineItem> lines = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        List<Model.Funded> seen = new ArrayList<>();
         long fteMonths = 0;
         int totalFte = 0;
         Money sum = Money.ZERO;
@@ -211,7 +211,8 @@ public final class Rules {
             }
             int fte = fte(in.fte());
             int months = months(in.months());
-            checkSchools(programme, in, n, facts, seen);
+            LocalDate from = from(in, months, n, facts.schoolYear());
+            checkSchools(programme, in, n, facts, seen, from, months);
             fteMonths += (long) fte * months;
             totalFte += fte;
             if (programme != Programme.AVDUAL_COMPANION) {
@@ -223,17 +224,11 @@ public final class Rules {
         }
         if (programme == Programme.AVDUAL_COMPANION) {
             sum = avdual(Money.parse(p.personnelCosts()), fteMonths, totalFte, lines);
-            if (p.avdualPupils() != null) {
-                if (p.avdualPupils() < 0 || p.avdualPupils() > 100_000) {
-                    throw new InvalidInputException("Die Zahl der AVdual-Schülerinnen und -Schüler ist unplausibel: " + p.avdualPupils() + ".");
-                }
-                int guide = guideline(p.avdualPupils());
-                if (totalFte > guide) {
-                    lines.add(new LineItem(LineItem.Kind.NOTE, "Hinweis: " + fteText(totalFte) + " VZÄ übersteigen den Richtwert von "
-                            + fteText(guide) + " VZÄ für " + p.avdualPupils() + " AVdual-Schülerinnen und -Schüler (" + avdualPupilsPerFte
-                            + " je Begleitung); die Bewilligungsstelle entscheidet mit Begründung", Money.ZERO));
-                }
+            if (p.avdualPupils() != null && (p.avdualPupils() < 0 || p.avdualPupils() > 100_000)) {
+                throw new InvalidInputException("Die Zahl der AVdual-Schülerinnen und -Schüler ist unplausibel: " + p.avdualPupils() + ".");
             }
+            caseloadAboveGuideline(p).ifPresent(note -> lines.add(new LineItem(LineItem.Kind.NOTE, "Hinweis: " + note
+                    + "; die Bewilligungsstelle entscheidet mit Begründung", Money.ZERO)));
         }
         if (programme == Programme.SCHOOL_SOCIAL_WORK && schoolSocialWorkCapped(facts.schoolYear())) {
             Money left = schoolSocialWorkBudget.minus(facts.schoolSocialWorkApproved());
@@ -250,6 +245,23 @@ public final class Rules {
         lines.add(new LineItem(LineItem.Kind.NOTE, "Bewilligungsstelle des Teilprogramms " + programme.german() + ": " + programme.office(),
                 Money.ZERO));
         return new Assessment(lines, sum);
+    }
+
+    /**
+     * AVdual: says so if the positions have more FTE than the guideline allows for the pupils (one companion per
+     * {@code avdualPupilsPerFte} pupils, rounded up to a quarter position); empty otherwise or without pupils.
+     */
+    public java.util.Optional<String> caseloadAboveGuideline(Payload p) {
+        if (p.programme() != Programme.AVDUAL_COMPANION || p.avdualPupils() == null || p.positions() == null) {
+            return java.util.Optional.empty();
+        }
+        int total = 0;
+        for (PositionInput in : p.positions()) {
+            total += in == null ? 0 : fte(in.fte());
+        }
+        int guide = guideline(p.avdualPupils());
+        return total <= guide ? java.util.Optional.empty() : java.util.Optional.of(fteText(total) + " VZÄ übersteigen den Richtwert von "
+                + fteText(guide) + " VZÄ für " + p.avdualPupils() + " AVdual-Schülerinnen und -Schüler (" + avdualPupilsPerFte + " je Begleitung)");
     }
 
     /** FTE the AVdual guideline allows for this many pupils, rounded up to a quarter position, in hundredths. */
@@ -277,7 +289,20 @@ public final class Rules {
         return share;
     }
 
-    private void checkSchools(Programme programme, PositionInput in, int n, Facts facts, Set<String> seen) {
+    /** The first day a position is filled: the first of a month, so that its months lie within the school year. */
+    static LocalDate from(PositionInput in, int months, int n, int schoolYear) {
+        LocalDate start = LocalDate.of(schoolYear, 8, 1);
+        if (in.from() == null) {
+            return start;
+        }
+        if (in.from().getDayOfMonth() != 1 || in.from().isBefore(start) || in.from().plusMonths(months).isAfter(start.plusYears(1))) {
+            throw new InvalidInputException("Stelle " + n + ": from ist der Erste eines Monats, und die " + months + " Monate ab dort liegen im"
+                    + " Schuljahr " + schoolYearText(schoolYear) + " (01.08.–31.07.), nicht " + in.from() + ".");
+        }
+        return in.from();
+    }
+
+    private void checkSchools(Programme programme, PositionInput in, int n, Facts facts, List<Model.Funded> seen, LocalDate from, int months) {
         List<String> schools = in.schools() == null ? List.of() : in.schools();
         if (programme == Programme.SCHOOL_SOCIAL_WORK && schools.isEmpty()) {
             throw new InvalidInputException("Stelle " + n + ": die Schulen fehlen, an denen sie eingesetzt wird (schools).");
@@ -310,11 +335,14 @@ public final class Rules {
                 throw new RuleViolatedException("Stelle " + n + ": die Schule " + school + " ist nicht erfasst (POST /api/youth-career/schools).");
             }
             if (in.holderName() != null) {
-                String key = in.holderName().trim() + "|" + school;
-                if (facts.fundedHolderSchools().contains(key) || !seen.add(key)) {
-                    throw new RuleViolatedException("Stelle " + n + ": dieselbe Person ist an der Schule " + school + " im Schuljahr "
-                            + schoolYearText(facts.schoolYear()) + " bereits gefördert (keine Doppelförderung).");
+                String holder = in.holderName().trim();
+                boolean twice = java.util.stream.Stream.concat(facts.funded().stream(), seen.stream())
+                        .anyMatch(f -> f.holder().equals(holder) && f.school().equals(school) && f.overlaps(from, months));
+                if (twice) {
+                    throw new RuleViolatedException("Stelle " + n + ": dieselbe Person ist an der Schule " + school + " in diesen Monaten des"
+                            + " Schuljahres " + schoolYearText(facts.schoolYear()) + " bereits gefördert (keine Doppelförderung).");
                 }
+                seen.add(new Model.Funded(holder, school, from, months));
             }
         }
     }

@@ -88,7 +88,7 @@ public class YcStore {
 
     // ---- payloads ---------------------------------------------------------------------------------
 
-    static Payload payload(JsonNode node) {
+    public static Payload payload(JsonNode node) {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Antrag braucht als payload das Teilprogramm und die Stellen: {\"programme\": …, \"positions\": [...]}.");
         }
@@ -137,10 +137,11 @@ public class YcStore {
             boolean earlier = Sql.count(c, "SELECT COUNT(*) FROM yc_position WHERE responsible_key = ? AND programme = ? AND school_year <= ?",
                     applicantKey, Programme.SCHOOL_SOCIAL_WORK.name(), schoolYear) > 0;
             Set<String> schools = new HashSet<>(Sql.list(c, "SELECT school_number FROM yc_school", rs -> rs.getString(1)));
-            Set<String> holders = new HashSet<>(Sql.list(c, "SELECT p.holder_name, s.school_number FROM yc_position p JOIN yc_position_school s"
-                    + " ON s.position_id = p.id WHERE p.school_year = ? AND p.holder_name IS NOT NULL",
-                    rs -> rs.getString(1) + "|" + rs.getString(2), schoolYear));
-            return new Rules.Facts(kind, today(), schoolYear, Money.ofCents(approved), earlier, schools::contains, holders);
+            List<Model.Funded> funded = Sql.list(c, "SELECT p.holder_name, s.school_number, p.start_date, p.months FROM yc_position p"
+                    + " JOIN yc_position_school s ON s.position_id = p.id WHERE p.school_year = ? AND p.holder_name IS NOT NULL",
+                    rs -> new Model.Funded(rs.getString(1), rs.getString(2), rs.getObject(3) == null ? LocalDate.of(schoolYear, 8, 1)
+                            : Sql.date(rs, "start_date"), rs.getInt(4)), schoolYear);
+            return new Rules.Facts(kind, today(), schoolYear, Money.ofCents(approved), earlier, schools::contains, funded);
         });
     }
 
@@ -228,12 +229,13 @@ public class YcStore {
             int line = 0;
             for (PositionInput in : p.positions()) {
                 Rules r = rules.get();
+                int months = Rules.months(in.months());
                 long id = Sql.insert(c, "INSERT INTO yc_position (application_id, line_no, decision_number, programme, responsible_key,"
-                                + " provider_id, holder_name, fte_hundredths, months, school_year, funded_cents, exception_reason, created_at)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " provider_id, holder_name, fte_hundredths, months, school_year, funded_cents, exception_reason, created_at,"
+                                + " start_date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         app.id(), line + 1, decision.number(), p.programme().name(), app.applicantKey(), app.providerId(),
-                        in.holderName() == null ? null : in.holderName().trim(), r.fte(in.fte()), Rules.months(in.months()), schoolYear,
-                        funded.get(line).cents(), in.exceptionReason(), now());
+                        in.holderName() == null ? null : in.holderName().trim(), r.fte(in.fte()), months, schoolYear,
+                        funded.get(line).cents(), in.exceptionReason(), now(), Rules.from(in, months, line + 1, schoolYear));
                 for (String school : in.schools() == null ? List.<String>of() : in.schools()) {
                     Sql.update(c, "INSERT INTO yc_position_school (position_id, school_number) VALUES (?, ?)", id, school);
                 }
@@ -310,6 +312,34 @@ public class YcStore {
                 Programme.valueOf(rs.getString("programme")), rs.getString("responsible_key"), rs.getString("holder_name"),
                 Rules.fteText(rs.getInt("fte_hundredths")).replace(',', '.'), rs.getInt("months"), Rules.schoolYearText(rs.getInt("school_year")),
                 Money.ofCents(rs.getLong("funded_cents")), List.of(), rs.getString("exception_reason"), Sql.instant(rs, "created_at"));
+    }
+
+    // ---- the approval office sets the AVdual caseload guideline aside ----------------------------------
+
+    /** Records that the office sets the caseload guideline aside for the application, with its reason (once). */
+    public Model.CaseloadOverride recordOverride(long applicationId, String reason, String approver) {
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            throw new InvalidInputException("Die Begründung fehlt oder ist länger als 2000 Zeichen (reason).");
+        }
+        return tx.inTransaction(c -> {
+            if (Sql.count(c, "SELECT COUNT(*) FROM yc_override WHERE application_id = ?", applicationId) > 0) {
+                throw new de.paktwerk.core.api.ConflictException("Für den Antrag " + applicationId + " ist die Abweichung bereits begründet.");
+            }
+            Sql.update(c, "INSERT INTO yc_override (application_id, reason, approver, created_at) VALUES (?, ?, ?, ?)", applicationId,
+                    reason.trim(), approver, now());
+            // the reason is free text: it stays here, the chain notes only that there is one
+            audit.append(c, approver, "yc_override", String.valueOf(applicationId), "caseload-override", null, null);
+            return override(c, applicationId).orElseThrow();
+        });
+    }
+
+    public java.util.Optional<Model.CaseloadOverride> override(long applicationId) {
+        return tx.inTransaction(c -> override(c, applicationId));
+    }
+
+    private static java.util.Optional<Model.CaseloadOverride> override(Connection c, long applicationId) throws SQLException {
+        return Sql.one(c, "SELECT * FROM yc_override WHERE application_id = ?", rs -> new Model.CaseloadOverride(rs.getLong("application_id"),
+                rs.getString("reason"), rs.getString("approver"), Sql.instant(rs, "created_at")), applicationId);
     }
 
     // ---- proof of use -----------------------------------------------------------------------------------

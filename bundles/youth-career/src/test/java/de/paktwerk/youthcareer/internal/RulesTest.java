@@ -31,7 +31,7 @@ public class RulesTest {
     static final Set<String> SCHOOLS = Set.of("04100001", "04100002", "04100003");
 
     static Rules.Facts facts(ApplicantKind kind, String today, int schoolYear, String approved, boolean earlier) {
-        return new Rules.Facts(kind, LocalDate.parse(today), schoolYear, Money.parse(approved), earlier, SCHOOLS::contains, Set.of());
+        return new Rules.Facts(kind, LocalDate.parse(today), schoolYear, Money.parse(approved), earlier, SCHOOLS::contains, java.util.List.of());
     }
 
     static Model.Payload payload(String json) throws Exception {
@@ -177,13 +177,35 @@ public class RulesTest {
     }
 
     @Test
-    public void theSamePersonAtTheSameSchoolIsNotFundedTwiceInASchoolYear() throws Exception {
+    public void theSamePersonAtTheSameSchoolIsNotFundedTwiceForOverlappingMonths() throws Exception {
+        // A. Beispiel is funded at 04100001 from August to January (6 months)
         Rules.Facts funded = new Rules.Facts(ApplicantKind.STADTKREIS, LocalDate.parse("2018-06-20"), 2018, Money.ZERO, true, SCHOOLS::contains,
-                Set.of("A. Beispiel|04100001"));
-        RuleViolatedException e = assertThrows(RuleViolatedException.class, () -> RULES.price(payload("{\"programme\":\"SCHOOL_SOCIAL_WORK\","
-                + "\"positions\":[{\"fte\":\"0.50\",\"holderName\":\"A. Beispiel\",\"schools\":[\"04100001\"]}]}"), funded));
-        assertEquals("Stelle 1: dieselbe Person ist an der Schule 04100001 im Schuljahr 2018/19 bereits gefördert (keine Doppelförderung).",
-                e.getMessage());
+                java.util.List.of(new Model.Funded("A. Beispiel", "04100001", LocalDate.parse("2018-08-01"), 6)));
+        String position = "{\"programme\":\"SCHOOL_SOCIAL_WORK\",\"positions\":[{\"fte\":\"0.50\",\"holderName\":\"A. Beispiel\","
+                + "\"schools\":[\"%s\"],\"from\":\"%s\",\"months\":%d}]}";
+        RuleViolatedException e = assertThrows(RuleViolatedException.class, () -> RULES.price(payload(String.format(position, "04100001",
+                "2019-01-01", 3)), funded));
+        assertEquals("Stelle 1: dieselbe Person ist an der Schule 04100001 in diesen Monaten des Schuljahres 2018/19 bereits gefördert"
+                + " (keine Doppelförderung).", e.getMessage());
+        // February to July at the same school, or the same months at another school: no double funding
+        assertEquals(Money.parse("4175.00"), RULES.price(payload(String.format(position, "04100001", "2019-02-01", 6)), funded).amount());
+        assertEquals(Money.parse("2087.50"), RULES.price(payload(String.format(position, "04100002", "2019-01-01", 3)), funded).amount());
+        // twice in one application is double funding too
+        assertThrows(RuleViolatedException.class, () -> RULES.price(payload("{\"programme\":\"SCHOOL_SOCIAL_WORK\",\"positions\":["
+                + "{\"fte\":\"0.50\",\"holderName\":\"B\",\"schools\":[\"04100002\"]},{\"fte\":\"0.50\",\"holderName\":\"B\","
+                + "\"schools\":[\"04100002\"],\"from\":\"2019-03-01\",\"months\":2}]}"), funded));
+        // months must lie within the school year, from the first of a month
+        assertThrows(InvalidInputException.class, () -> RULES.price(payload(String.format(position, "04100002", "2019-05-01", 4)), funded));
+        assertThrows(InvalidInputException.class, () -> RULES.price(payload(String.format(position, "04100002", "2019-01-15", 1)), funded));
+    }
+
+    @Test
+    public void aCaseloadAboveTheGuidelineIsNamed() throws Exception {
+        assertEquals("3,50 VZÄ übersteigen den Richtwert von 2,25 VZÄ für 85 AVdual-Schülerinnen und -Schüler (40 je Begleitung)",
+                RULES.caseloadAboveGuideline(payload("{\"programme\":\"AVDUAL_COMPANION\",\"avdualPupils\":85,\"positions\":"
+                        + "[{\"fte\":\"1.00\"},{\"fte\":\"1.00\"},{\"fte\":\"1.00\"},{\"fte\":\"0.50\"}]}")).orElseThrow());
+        assertTrue(RULES.caseloadAboveGuideline(payload("{\"programme\":\"AVDUAL_COMPANION\",\"avdualPupils\":85,\"positions\":"
+                + "[{\"fte\":\"1.00\"},{\"fte\":\"1.00\"}]}")).isEmpty());
     }
 
     @Test

@@ -306,6 +306,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             }
             requireIndependent(c, app, approver, "entscheiden");
             Money amount = amount(app, outcome, request.amount());
+            if (outcome != ApplicationState.REJECTED) {
+                areas.guard(app.areaId()).ifPresent(g -> g.check(app, request, approver)); // the area's own rules, before any write
+            }
             // four eyes on the sum for the same applicant, area and period: splitting does not avoid it. The running total
             // of what is decided for them is locked first, so concurrent decisions for the applicant count each other.
             long before = outcome == ApplicationState.REJECTED ? 0 : lockDecidedTotal(c, app);

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whiteboard of the installed funding areas and their optional plug services (distribution key, settlement):
+ * Whiteboard of the installed funding areas and their optional plug services (distribution key, settlement, decision
+ * guard):
  * modules come and go while the platform runs. Services are tracked by their reference and
  * {@link FundingArea#ID_PROPERTY}; the service object is located only when it is used. Binding service objects
  * eagerly would activate an area while the core's own services are still activating — a circle when the area uses
@@ -36,12 +37,14 @@ public class FundingAreaTracker implements FundingAreas {
     static final String AREA = "fundingArea";
     static final String KEY = "distributionKey";
     static final String SETTLEMENT = "settlement";
+    static final String GUARD = "decisionGuard";
     private static final Logger LOG = LoggerFactory.getLogger(FundingAreaTracker.class);
 
     private final ComponentContext context;
     private final ConcurrentMap<String, ServiceReference<FundingArea>> areas = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ServiceReference<DistributionKey>> keys = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ServiceReference<Settlement>> settlements = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, ServiceReference<de.paktwerk.core.api.spi.DecisionGuard>> guards = new ConcurrentSkipListMap<>();
 
     @Activate
     public FundingAreaTracker(ComponentContext context) {
@@ -102,6 +105,16 @@ public class FundingAreaTracker implements FundingAreas {
         remove(settlements, reference, "Abrechnung");
     }
 
+    @Reference(name = GUARD, service = de.paktwerk.core.api.spi.DecisionGuard.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void addDecisionGuard(ServiceReference<de.paktwerk.core.api.spi.DecisionGuard> reference) {
+        add(guards, reference, "Prüfung der Entscheidung");
+    }
+
+    void removeDecisionGuard(ServiceReference<de.paktwerk.core.api.spi.DecisionGuard> reference) {
+        remove(guards, reference, "Prüfung der Entscheidung");
+    }
+
     @Override
     public List<AreaDescriptor> installed() {
         return areas.values().stream().map(r -> (FundingArea) context.locateService(AREA, r)).filter(Objects::nonNull)
@@ -138,6 +151,11 @@ public class FundingAreaTracker implements FundingAreas {
     /** The area's settlement on actuals, if it settles so. */
     public Optional<Settlement> settlement(String areaId) {
         return locate(settlements, SETTLEMENT, areaId);
+    }
+
+    /** The area's own check of decisions, if it has one. */
+    public Optional<de.paktwerk.core.api.spi.DecisionGuard> guard(String areaId) {
+        return locate(guards, GUARD, areaId);
     }
 
     private <S> Optional<S> locate(ConcurrentMap<String, ServiceReference<S>> map, String name, String areaId) {

@@ -187,6 +187,29 @@ public class PlugScenariosTest {
                 f.applications.get(a.id()).assessment());
     }
 
+    /** An area's decision guard refuses a decision before anything is written; a rejection is never guarded. */
+    @Test
+    public void anAreasDecisionGuardRefusesBeforeAnythingIsWritten() {
+        f.withoutKey();
+        f.guardsDecisions();
+        f.budgets.setBudget("2019", AREA, euros("50000.00"), "t");
+        org.mockito.Mockito.doThrow(new de.paktwerk.core.api.RuleViolatedException("Richtwert überschritten; Begründung fehlt."))
+                .when(f.guard).check(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("p1"));
+        Application a = f.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("12000.00"), null, null, null, null), "g");
+        f.applications.submit(a.id(), "g");
+        de.paktwerk.core.api.RuleViolatedException e = assertThrows(de.paktwerk.core.api.RuleViolatedException.class,
+                () -> f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1"));
+        assertEquals("Richtwert überschritten; Begründung fehlt.", e.getMessage());
+        assertEquals(ApplicationState.SUBMITTED, f.applications.get(a.id()).state());
+        assertTrue(f.applications.decision(a.id()).isEmpty());
+        assertEquals(euros("0.00"), f.budgets.budget("2019", AREA).committed());
+        // a rejection is never guarded
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.REJECTED, null, null), "p1");
+        assertEquals(ApplicationState.REJECTED, f.applications.get(a.id()).state());
+        org.mockito.Mockito.verify(f.guard, org.mockito.Mockito.times(1)).check(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+    }
+
     /**
      * Four eyes on the sum holds under concurrency also in an area without shares: a decision waits for a concurrent,
      * not yet committed decision for the same applicant and counts it (before, without an allocation row to lock, it

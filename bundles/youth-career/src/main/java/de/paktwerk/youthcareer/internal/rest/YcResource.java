@@ -56,12 +56,47 @@ public class YcResource {
     private final YcStore store;
     private final YcRules rules;
     private final MunicipalityRegistry registry;
+    private final de.paktwerk.core.api.ApplicationService applications;
 
     @Activate
-    public YcResource(@Reference YcStore store, @Reference YcRules rules, @Reference MunicipalityRegistry registry) {
+    public YcResource(@Reference YcStore store, @Reference YcRules rules, @Reference MunicipalityRegistry registry,
+                      @Reference de.paktwerk.core.api.ApplicationService applications) {
         this.store = store;
         this.rules = rules;
         this.registry = registry;
+        this.applications = applications;
+    }
+
+    /** The reason the approval office gives for setting the AVdual caseload guideline aside. */
+    public record OverrideBody(String reason) {
+    }
+
+    @POST
+    @Path("applications/{id}/caseload-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Web.APPROVER)
+    @Operation(operationId = "overrideCaseload", summary = "AVdual: Überschreitung des Richtwerts je Begleitung mit Begründung zulassen")
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "zugelassen", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = de.paktwerk.youthcareer.internal.Model.CaseloadOverride.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
+    public Response overrideCaseload(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
+                                     OverrideBody body, @Context SecurityContext sc) {
+        de.paktwerk.core.api.Application app = applications.get(RestParams.id(id, "id"));
+        if (!YcRules.AREA.equals(app.areaId())) {
+            throw new UnknownEntityException("Antrag " + app.id() + " gehört nicht zum Förderbereich " + YcRules.AREA + ".");
+        }
+        if (rules.get().caseloadAboveGuideline(YcStore.payload(app.payload())).isEmpty()) {
+            throw new de.paktwerk.core.api.RuleViolatedException("Antrag " + app.id() + " überschreitet den Richtwert je AVdual-Begleitung"
+                    + " nicht; es gibt nichts zuzulassen.");
+        }
+        return Response.status(201).entity(store.recordOverride(app.id(), RestParams.body(body).reason(), Web.actor(sc))).build();
     }
 
     @POST

@@ -1,0 +1,37 @@
+package de.paktwerk.youthcareer.internal;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.DecisionRequest;
+import de.paktwerk.core.api.RuleViolatedException;
+import de.paktwerk.core.api.spi.DecisionGuard;
+import de.paktwerk.core.api.spi.FundingArea;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * AVdual: an application with more FTE than the caseload guideline allows for its pupils is approved only after the
+ * approval office has set the guideline aside for it with a reason ({@code POST applications/{id}/caseload-override}).
+ */
+@Component(service = DecisionGuard.class, property = FundingArea.ID_PROPERTY + "=" + YcRules.AREA)
+public class CaseloadGuard implements DecisionGuard {
+
+    private final YcStore store;
+    private final YcRules rules;
+
+    @Activate
+    public CaseloadGuard(@Reference YcStore store, @Reference YcRules rules) {
+        this.store = store;
+        this.rules = rules;
+    }
+
+    @Override
+    public void check(Application application, DecisionRequest decision, String approver) {
+        rules.get().caseloadAboveGuideline(YcStore.payload(application.payload())).ifPresent(above -> {
+            if (store.override(application.id()).isEmpty()) {
+                throw new RuleViolatedException("AVdual-Begleitung: " + above + ". Die Bewilligungsstelle begründet die Abweichung vor der"
+                        + " Entscheidung (POST /api/youth-career/applications/" + application.id() + "/caseload-override mit reason).");
+            }
+        });
+    }
+}
