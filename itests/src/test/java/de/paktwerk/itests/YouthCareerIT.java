@@ -136,6 +136,7 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         assertEquals("2018", get("/api/core/applications/" + ulmApp, APPROVER1).json().path("periodId").asText());
         JsonNode decision = post("/api/core/applications/" + ulmApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json();
         assertEquals("2018-06-20", decision.path("date").asText());
+        assertEquals("Kommunalverband für Jugend und Soziales (KVJS)", decision.path("approvalOffice").asText()); // the programme's office
         JsonNode ulmPositions = positions("schoolYear=2018/19&responsible=" + ULM, 2);
         assertEquals("16700.00", ulmPositions.get(0).path("funded").asText());
         assertEquals("8350.00", ulmPositions.get(1).path("funded").asText());
@@ -183,8 +184,10 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         post(YC + "/applications/" + crowdedApp + "/caseload-override", APPROVER1, "{\"reason\":\"noch einmal\"}").expectProblem(409);
         post(YC + "/applications/" + heidelberg.path("id").asLong() + "/caseload-override", APPROVER1, "{\"reason\":\"x\"}")
                 .expectProblem(422, "rule-violated"); // 2.0 FTE for 85 pupils: nothing to set aside
-        assertTrue(post("/api/core/applications/" + crowdedApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201).json()
-                .path("needsConfirmation").asBoolean()); // 105,000.00 for Heidelberg is above the four-eyes threshold
+        JsonNode crowdedDecision = post("/api/core/applications/" + crowdedApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}")
+                .expect(201).json();
+        assertTrue(crowdedDecision.path("needsConfirmation").asBoolean()); // 105,000.00 for Heidelberg is above the four-eyes threshold
+        assertEquals("Ministerium für Wirtschaft, Arbeit und Tourismus", crowdedDecision.path("approvalOffice").asText());
         post("/api/core/applications/" + crowdedApp + "/decision/confirm", APPROVER2, null).expect(200);
         String trail = get("/api/core/audit?entityType=yc_override&entityId=" + crowdedApp, AUDITOR).expect(200).body();
         assertTrue(trail, trail.contains("caseload-override") && !trail.contains("Außenstellen"));
@@ -227,7 +230,8 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         today("2018-06-21T08:00:00Z");
         String helper = "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.50\"}]}";
         long helperApp = submitted(DISTRICT_USER, application("08115", 2018, "5500.00", helper));
-        post("/api/core/applications/" + helperApp + "/decision", APPROVER1, "{\"outcome\":\"APPROVED\"}").expect(201);
+        assertEquals("Ministerium für Kultus, Jugend und Sport", post("/api/core/applications/" + helperApp + "/decision", APPROVER1,
+                "{\"outcome\":\"APPROVED\"}").expect(201).json().path("approvalOffice").asText());
         positions("programme=YOUTH_CAREER_HELPER", 1);
         String committedBefore = committed("2018");
         assertEquals("30550.00", committedBefore); // 25,050.00 Ulm + 5,500.00

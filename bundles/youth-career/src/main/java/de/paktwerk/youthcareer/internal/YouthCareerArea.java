@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 public class YouthCareerArea implements FundingArea, Settlement {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(YcRules.AREA, "Junge Flüchtlinge in Schule und Beruf",
-            Instrument.RATE_PER_POSITION, Programme.SCHOOL_SOCIAL_WORK.office(), 1, EnumSet.allOf(ApplicantKind.class));
+            Instrument.RATE_PER_POSITION, "je Teilprogramm: KVJS, Wirtschaftsministerium, Kultusministerium", 1,
+            EnumSet.allOf(ApplicantKind.class));
 
     private final YcStore store;
     private final YcRules rules;

@@ -307,7 +307,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             requireIndependent(c, app, approver, "entscheiden");
             Money amount = amount(app, outcome, request.amount());
             if (outcome != ApplicationState.REJECTED) {
-                areas.guard(app.areaId()).ifPresent(g -> g.check(app, request, approver)); // the area's own rules, before any write
+                areas.policy(app.areaId()).ifPresent(p -> p.check(app, request, approver)); // the area's own rules, before any write
             }
             // four eyes on the sum for the same applicant, area and period: splitting does not avoid it. The running total
             // of what is decided for them is locked first, so concurrent decisions for the applicant count each other.
@@ -315,7 +315,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             boolean needsConfirmation = outcome != ApplicationState.REJECTED
                     && Math.addExact(before, amount.cents()) > settings.fourEyesThreshold(app.areaId()).cents();
             LocalDate today = LocalDate.now(clock.withZone(BERLIN));
-            String office = office(app.areaId());
+            String office = office(app);
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
                             + " conditions, needs_confirmation, approval_office) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation, office);
@@ -375,8 +375,18 @@ public class ApplicationServiceImpl implements ApplicationService {
     }
 
     /** The approval office named on the area's decisions (configured, or as the area describes itself). */
-    private String office(String areaId) {
-        return areas.find(areaId).map(settings::office).orElseGet(() -> settings.office(areaId));
+    /**
+     * The approval office named on the decision: the one the administrator configured for the area; else the one the
+     * area names for this application (its programmes may have different offices); else the area's own.
+     */
+    private String office(Application app) {
+        if (!settings.configuresOffice(app.areaId())) {
+            String own = areas.policy(app.areaId()).map(p -> p.approvalOffice(app)).orElse(null);
+            if (own != null && !own.isBlank()) {
+                return own;
+            }
+        }
+        return areas.find(app.areaId()).map(settings::office).orElseGet(() -> settings.office(app.areaId()));
     }
 
     /** Whether approvals of the application count against the applicant's share (key-based areas). */

@@ -72,6 +72,12 @@ public class ApprovalSettings {
         return a != null && a.decisionPrefix != null ? a.decisionPrefix : decisionPrefix;
     }
 
+    /** True if the administrator named the area's approval office. */
+    public boolean configuresOffice(String areaId) {
+        AreaApproval a = perArea.get(areaId);
+        return a != null && a.approvalOffice != null;
+    }
+
     /** The approval office configured for an area that is not installed right now, or a neutral word. */
     public String office(String areaId) {
         AreaApproval a = perArea.get(areaId);

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Whiteboard of the installed funding areas and their optional plug services (distribution key, settlement, decision
- * guard):
+ * policy):
  * modules come and go while the platform runs. Services are tracked by their reference and
  * {@link FundingArea#ID_PROPERTY}; the service object is located only when it is used. Binding service objects
  * eagerly would activate an area while the core's own services are still activating — a circle when the area uses
@@ -37,14 +37,14 @@ public class FundingAreaTracker implements FundingAreas {
     static final String AREA = "fundingArea";
     static final String KEY = "distributionKey";
     static final String SETTLEMENT = "settlement";
-    static final String GUARD = "decisionGuard";
+    static final String POLICY = "decisionPolicy";
     private static final Logger LOG = LoggerFactory.getLogger(FundingAreaTracker.class);
 
     private final ComponentContext context;
     private final ConcurrentMap<String, ServiceReference<FundingArea>> areas = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ServiceReference<DistributionKey>> keys = new ConcurrentSkipListMap<>();
     private final ConcurrentMap<String, ServiceReference<Settlement>> settlements = new ConcurrentSkipListMap<>();
-    private final ConcurrentMap<String, ServiceReference<de.paktwerk.core.api.spi.DecisionGuard>> guards = new ConcurrentSkipListMap<>();
+    private final ConcurrentMap<String, ServiceReference<de.paktwerk.core.api.spi.DecisionPolicy>> policies = new ConcurrentSkipListMap<>();
 
     @Activate
     public FundingAreaTracker(ComponentContext context) {
@@ -105,14 +105,14 @@ public class FundingAreaTracker implements FundingAreas {
         remove(settlements, reference, "Abrechnung");
     }
 
-    @Reference(name = GUARD, service = de.paktwerk.core.api.spi.DecisionGuard.class, cardinality = ReferenceCardinality.MULTIPLE,
+    @Reference(name = POLICY, service = de.paktwerk.core.api.spi.DecisionPolicy.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
-    void addDecisionGuard(ServiceReference<de.paktwerk.core.api.spi.DecisionGuard> reference) {
-        add(guards, reference, "Prüfung der Entscheidung");
+    void addDecisionPolicy(ServiceReference<de.paktwerk.core.api.spi.DecisionPolicy> reference) {
+        add(policies, reference, "Entscheidungsregeln");
     }
 
-    void removeDecisionGuard(ServiceReference<de.paktwerk.core.api.spi.DecisionGuard> reference) {
-        remove(guards, reference, "Prüfung der Entscheidung");
+    void removeDecisionPolicy(ServiceReference<de.paktwerk.core.api.spi.DecisionPolicy> reference) {
+        remove(policies, reference, "Entscheidungsregeln");
     }
 
     @Override
@@ -153,9 +153,9 @@ public class FundingAreaTracker implements FundingAreas {
         return locate(settlements, SETTLEMENT, areaId);
     }
 
-    /** The area's own check of decisions, if it has one. */
-    public Optional<de.paktwerk.core.api.spi.DecisionGuard> guard(String areaId) {
-        return locate(guards, GUARD, areaId);
+    /** The area's say in decisions, if it has one. */
+    public Optional<de.paktwerk.core.api.spi.DecisionPolicy> policy(String areaId) {
+        return locate(policies, POLICY, areaId);
     }
 
     private <S> Optional<S> locate(ConcurrentMap<String, ServiceReference<S>> map, String name, String areaId) {

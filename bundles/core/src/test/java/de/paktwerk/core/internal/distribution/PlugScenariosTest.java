@@ -187,14 +187,18 @@ public class PlugScenariosTest {
                 f.applications.get(a.id()).assessment());
     }
 
-    /** An area's decision guard refuses a decision before anything is written; a rejection is never guarded. */
+    /**
+     * An area's decision policy refuses a decision before anything is written (a rejection is never checked) and may
+     * name the office that decides an application.
+     */
     @Test
-    public void anAreasDecisionGuardRefusesBeforeAnythingIsWritten() {
+    public void anAreasDecisionPolicyRefusesBeforeAnythingIsWritten() {
+        f.realm.put("p2", Set.of("approver"));
         f.withoutKey();
-        f.guardsDecisions();
+        f.decidesWithPolicy();
         f.budgets.setBudget("2019", AREA, euros("50000.00"), "t");
         org.mockito.Mockito.doThrow(new de.paktwerk.core.api.RuleViolatedException("Richtwert überschritten; Begründung fehlt."))
-                .when(f.guard).check(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("p1"));
+                .when(f.policy).check(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.eq("p1"));
         Application a = f.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("12000.00"), null, null, null, null), "g");
         f.applications.submit(a.id(), "g");
         de.paktwerk.core.api.RuleViolatedException e = assertThrows(de.paktwerk.core.api.RuleViolatedException.class,
@@ -203,10 +207,21 @@ public class PlugScenariosTest {
         assertEquals(ApplicationState.SUBMITTED, f.applications.get(a.id()).state());
         assertTrue(f.applications.decision(a.id()).isEmpty());
         assertEquals(euros("0.00"), f.budgets.budget("2019", AREA).committed());
-        // a rejection is never guarded
+        // a rejection is never checked
         f.applications.decide(a.id(), new DecisionRequest(ApplicationState.REJECTED, null, null), "p1");
         assertEquals(ApplicationState.REJECTED, f.applications.get(a.id()).state());
-        org.mockito.Mockito.verify(f.guard, org.mockito.Mockito.times(1)).check(org.mockito.ArgumentMatchers.any(),
+        // the office the area names for an application is the one on its decision (the area's own without one)
+        org.mockito.Mockito.when(f.policy.approvalOffice(org.mockito.ArgumentMatchers.any())).thenAnswer(inv ->
+                ((Application) inv.getArgument(0)).requested().equals(euros("11000.00")) ? "Kultusministerium" : null);
+        Application b = f.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("11000.00"), null, null, null, null), "g");
+        f.applications.submit(b.id(), "g");
+        assertEquals("Kultusministerium", f.applications.decide(b.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p2")
+                .approvalOffice());
+        Application c = f.applications.create(new NewApplication(STUTTGART, AREA, "2019", euros("1000.00"), null, null, null, null), "g");
+        f.applications.submit(c.id(), "g");
+        assertEquals(f.area.descriptor().approvalOffice(), f.applications.decide(c.id(), new DecisionRequest(ApplicationState.APPROVED, null,
+                null), "p2").approvalOffice());
+        org.mockito.Mockito.verify(f.policy, org.mockito.Mockito.times(3)).check(org.mockito.ArgumentMatchers.any(),
                 org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
     }
 

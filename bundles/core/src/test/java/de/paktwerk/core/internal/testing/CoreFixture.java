@@ -54,9 +54,9 @@ public final class CoreFixture {
     public final Settlement settlement = mock(Settlement.class);
     @SuppressWarnings("unchecked")
     public final ServiceReference<Settlement> settlementReference = mock(ServiceReference.class);
-    public final de.paktwerk.core.api.spi.DecisionGuard guard = mock(de.paktwerk.core.api.spi.DecisionGuard.class);
+    public final de.paktwerk.core.api.spi.DecisionPolicy policy = mock(de.paktwerk.core.api.spi.DecisionPolicy.class);
     @SuppressWarnings("unchecked")
-    public final ServiceReference<de.paktwerk.core.api.spi.DecisionGuard> guardReference = mock(ServiceReference.class);
+    public final ServiceReference<de.paktwerk.core.api.spi.DecisionPolicy> policyReference = mock(ServiceReference.class);
     public final KeyFiguresImpl figures;
     /** The platform clock the services use: the system clock unless a test fixes it ({@link #fixClock}). */
     private volatile java.time.Clock now = java.time.Clock.systemUTC();
@@ -100,8 +100,8 @@ public final class CoreFixture {
         when(context.locateService("distributionKey", keyReference)).thenReturn(key);
         when(settlementReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
         when(context.locateService("settlement", settlementReference)).thenReturn(settlement);
-        when(guardReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
-        when(context.locateService("decisionGuard", guardReference)).thenReturn(guard);
+        when(policyReference.getProperty(FundingArea.ID_PROPERTY)).thenReturn(AREA);
+        when(context.locateService("decisionPolicy", policyReference)).thenReturn(policy);
         register(areas, areaReference);
         invoke(areas, "addDistributionKey", keyReference);
         budgets = new BudgetServiceImpl(database, audit, areas);
@@ -152,9 +152,9 @@ public final class CoreFixture {
         invoke(areas, "addSettlement", settlementReference);
     }
 
-    /** The area checks decisions itself from now on (the test sets what {@link #guard} does). */
-    public void guardsDecisions() {
-        invoke(areas, "addDecisionGuard", guardReference);
+    /** The area checks decisions itself from now on (the test sets what {@link #policy} does). */
+    public void decidesWithPolicy() {
+        invoke(areas, "addDecisionPolicy", policyReference);
     }
 
     /** Installs another (mocked) key-less funding area with the id. */
