@@ -374,7 +374,6 @@ public class ApplicationServiceImpl implements ApplicationService {
         return amount;
     }
 
-    /** The approval office named on the area's decisions (configured, or as the area describes itself). */
     /**
      * The approval office named on the decision: the one the administrator configured for the area; else the one the
      * area names for this application (its programmes may have different offices); else the area's own.
