@@ -12,7 +12,6 @@ import de.paktwerk.core.api.ApplicationState;
 import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.api.Decision;
 import de.paktwerk.core.api.InvalidInputException;
-import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.SchemaMigrations;
@@ -129,14 +128,22 @@ public class YcStore {
 
     // ---- facts for pricing ----------------------------------------------------------------------------
 
-    /** What pricing needs from the module's records about an applicant and a school year. */
-    public Rules.Facts facts(String applicantKey, ApplicantKind kind, int schoolYear) {
+    /** What pricing needs from the module's records about an applicant, a school year and the payload's schools. */
+    public Rules.Facts facts(String applicantKey, ApplicantKind kind, int schoolYear, Payload payload) {
+        Set<String> named = new HashSet<>();
+        if (payload.positions() != null) {
+            payload.positions().stream().filter(p -> p != null && p.schools() != null)
+                    .forEach(p -> p.schools().stream().filter(java.util.Objects::nonNull).forEach(named::add));
+        }
         return tx.inTransaction(c -> {
             long approved = Sql.count(c, "SELECT COALESCE(SUM(funded_cents), 0) FROM yc_position WHERE programme = ? AND school_year = ?",
                     Programme.SCHOOL_SOCIAL_WORK.name(), schoolYear);
             boolean earlier = Sql.count(c, "SELECT COUNT(*) FROM yc_position WHERE responsible_key = ? AND programme = ? AND school_year <= ?",
                     applicantKey, Programme.SCHOOL_SOCIAL_WORK.name(), schoolYear) > 0;
-            Set<String> schools = new HashSet<>(Sql.list(c, "SELECT school_number FROM yc_school", rs -> rs.getString(1)));
+            Set<String> schools = new HashSet<>();
+            for (String number : named) { // only the schools the payload names, not every recorded school
+                Sql.one(c, "SELECT school_number FROM yc_school WHERE school_number = ?", rs -> rs.getString(1), number).ifPresent(schools::add);
+            }
             List<Model.Funded> funded = Sql.list(c, "SELECT p.holder_name, s.school_number, p.start_date, p.months FROM yc_position p"
                     + " JOIN yc_position_school s ON s.position_id = p.id WHERE p.school_year = ? AND p.holder_name IS NOT NULL",
                     rs -> new Model.Funded(rs.getString(1), rs.getString(2), rs.getObject(3) == null ? LocalDate.of(schoolYear, 8, 1)
@@ -215,13 +222,12 @@ public class YcStore {
         }
         Payload p = payload(app.payload());
         int schoolYear = schoolYear(app.term());
-        List<Money> priced = new ArrayList<>();
-        for (LineItem line : app.assessment()) {
-            if (line.kind() == LineItem.Kind.RATE && line.label().startsWith("Stelle ")) {
-                priced.add(line.amount());
-            }
+        // within an application every position has the same rate: its share of the grant follows its FTE × months
+        List<Long> weights = new ArrayList<>();
+        for (PositionInput in : p.positions()) {
+            weights.add((long) rules.get().fte(in.fte()) * Rules.months(in.months()));
         }
-        List<Money> funded = split(decision.amount(), p.positions().size(), priced);
+        List<Money> funded = split(decision.amount(), weights);
         return tx.inTransaction(c -> {
             if (Sql.count(c, "SELECT COUNT(*) FROM yc_position WHERE application_id = ?", app.id()) > 0) {
                 return 0;
@@ -248,22 +254,21 @@ public class YcStore {
     }
 
     /**
-     * The approved amount over the positions: in proportion to their priced amounts (AVdual: equal parts), the
-     * rounding remainder to the last, so the parts sum to the approved amount exactly.
+     * The approved amount over the positions in proportion to their weights, rounded down, the remainder to the last,
+     * so the parts sum to the approved amount exactly.
      */
-    static List<Money> split(Money approved, int positions, List<Money> priced) {
+    static List<Money> split(Money approved, List<Long> weights) {
         List<Money> parts = new ArrayList<>();
-        long total = priced.size() == positions ? priced.stream().mapToLong(Money::cents).sum() : 0;
+        long total = weights.stream().mapToLong(Long::longValue).sum();
+        int positions = weights.size();
         long given = 0;
         for (int i = 0; i < positions; i++) {
             long part;
             if (i == positions - 1) {
                 part = approved.cents() - given;
-            } else if (total > 0) {
-                part = BigDecimal.valueOf(approved.cents()).multiply(BigDecimal.valueOf(priced.get(i).cents()))
-                        .divide(BigDecimal.valueOf(total), 0, java.math.RoundingMode.DOWN).longValueExact();
             } else {
-                part = approved.cents() / positions;
+                part = BigDecimal.valueOf(approved.cents()).multiply(BigDecimal.valueOf(weights.get(i)))
+                        .divide(BigDecimal.valueOf(total), 0, java.math.RoundingMode.DOWN).longValueExact();
             }
             given += part;
             parts.add(Money.ofCents(part));

@@ -49,7 +49,7 @@ public class YouthCareerArea implements FundingArea, Settlement {
     public Assessment assess(AssessmentContext context, JsonNode payload) {
         Payload p = YcStore.payload(payload);
         int schoolYear = YcStore.schoolYear(context.term());
-        return rules.get().price(p, store.facts(context.applicant().key(), kind(context, p), schoolYear));
+        return rules.get().price(p, store.facts(context.applicant().key(), kind(context, p), schoolYear, p));
     }
 
     /**

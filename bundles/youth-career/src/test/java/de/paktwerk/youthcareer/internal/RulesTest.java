@@ -211,8 +211,8 @@ public class RulesTest {
     @Test
     public void theApprovedAmountIsSplitOverThePositionsExactly() {
         assertEquals(java.util.List.of(Money.parse("7800.00"), Money.parse("3900.00")),
-                YcStore.split(Money.parse("11700.00"), 2, java.util.List.of(Money.parse("16700.00"), Money.parse("8350.00"))));
+                YcStore.split(Money.parse("11700.00"), java.util.List.of(1200L, 600L))); // 1.00 and 0.50 FTE, 12 months
         assertEquals(java.util.List.of(Money.parse("33.33"), Money.parse("33.33"), Money.parse("33.34")),
-                YcStore.split(Money.parse("100.00"), 3, java.util.List.of()));
+                YcStore.split(Money.parse("100.00"), java.util.List.of(100L, 100L, 100L)));
     }
 }

@@ -207,7 +207,7 @@ public class YcResource {
         int year = Rules.parseSchoolYear(schoolYear);
         Payload p = RestParams.body(body);
         ApplicantKind kind = ApplicantKind.of(m.kind());
-        de.paktwerk.core.api.Assessment a = rules.get().price(p, store.facts(applicant, kind, year));
+        de.paktwerk.core.api.Assessment a = rules.get().price(p, store.facts(applicant, kind, year, p));
         return new Pricing(a.amount(), a.items());
     }
 
