@@ -51,6 +51,33 @@ public interface ApplicationService {
 
     Optional<Decision> decision(long applicationId);
 
+    /**
+     * Calls {@code action} with every application of the area whose decision is in force (approved or partially
+     * approved) and that decision, page by page. Lifecycle events are not stored: a module that turns decisions into
+     * its own records reconciles with this on start what was decided while it was not installed.
+     *
+     * @return the sum of what the action returned (e.g. the records it created)
+     * @since 2.1
+     */
+    default int forEachDecided(String areaId, java.util.function.ToIntBiFunction<Application, Decision> action) {
+        int total = 0;
+        for (ApplicationState state : new ApplicationState[] {ApplicationState.APPROVED, ApplicationState.PARTIALLY_APPROVED}) {
+            int offset = 0;
+            Page<Application> page;
+            do {
+                page = list(null, areaId, state, offset, 500);
+                for (Application app : page.items()) {
+                    Optional<Decision> decision = decision(app.id());
+                    if (decision.isPresent()) {
+                        total += action.applyAsInt(app, decision.get());
+                    }
+                }
+                offset += 500;
+            } while (offset < page.total());
+        }
+        return total;
+    }
+
     Drawdown drawdown(long id, Money amount, String actor);
 
     List<Drawdown> drawdowns(long id);

@@ -3,8 +3,6 @@ package de.paktwerk.youthcareer.internal;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationEvents;
 import de.paktwerk.core.api.ApplicationService;
-import de.paktwerk.core.api.ApplicationState;
-import de.paktwerk.core.api.Page;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -33,18 +31,7 @@ public class FundingRecorder implements EventHandler {
     public FundingRecorder(@Reference YcStore store, @Reference ApplicationService applications) {
         this.store = store;
         this.applications = applications;
-        int recorded = 0;
-        for (ApplicationState state : new ApplicationState[] {ApplicationState.APPROVED, ApplicationState.PARTIALLY_APPROVED}) {
-            int offset = 0;
-            Page<Application> page;
-            do {
-                page = applications.list(null, YcRules.AREA, state, offset, 500);
-                for (Application app : page.items()) {
-                    recorded += record(app);
-                }
-                offset += 500;
-            } while (offset < page.total());
-        }
+        int recorded = applications.forEachDecided(YcRules.AREA, store::recordFunding);
         if (recorded > 0) {
             LOG.info("{} geförderte Stellen aus Entscheidungen nachgetragen, die ohne das Modul ergangen sind", recorded);
         }

@@ -102,19 +102,7 @@ public class YcStore {
     }
 
     private static <T> T read(JsonNode node, Class<T> type, String what) {
-        try {
-            return JSON.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage().split("\n")[0];
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-                message = "unbekanntes Feld '" + u.getPropertyName() + "'";
-            } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null) {
-                message = "Wert '" + f.getValue() + "' passt nicht (" + (f.getTargetType().isEnum()
-                        ? "erlaubt: " + java.util.Arrays.toString(f.getTargetType().getEnumConstants())
-                        : f.getTargetType() == LocalDate.class ? "Datum im Format JJJJ-MM-TT" : "falscher Typ") + ")";
-            }
-            throw new InvalidInputException(what + " sind ungültig: " + message);
-        }
+        return de.paktwerk.core.api.spi.Payloads.read(node, type, what);
     }
 
     /** The first calendar year of the school year an application is for; it must name its school year as term. */

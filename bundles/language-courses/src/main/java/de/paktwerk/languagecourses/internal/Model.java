@@ -1,0 +1,198 @@
+package de.paktwerk.languagecourses.internal;
+
+import de.paktwerk.core.api.LineItem;
+import de.paktwerk.core.api.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The module's records: the course plan of an application, courses, participants, sessions, reports. */
+public final class Model {
+
+    private Model() {
+    }
+
+    /** Course formats of the VwV Deutsch; the reduced ones have lower participant limits. */
+    public enum Format {
+        ALPHA("Alphabetisierungskurs", false, false),
+        BASIC("Grundkurs", false, false),
+        ADVANCED("Aufbaukurs", false, false),
+        PARENTS_WITH_CHILDCARE("Elternkurs mit Kinderbetreuung", true, true),
+        WOMEN_WITH_CHILDCARE("Frauenkurs mit Kinderbetreuung", true, true),
+        JOB_ACCOMPANYING("berufsbegleitender Kurs", true, false),
+        INTENSIVE_PRE_TRAINING("Intensivkurs vor Ausbildungsbeginn", false, false),
+        EQ_ACCOMPANYING("Kurs begleitend zur Einstiegsqualifizierung", false, false),
+        LOW_THRESHOLD("niedrigschwelliges Angebot", true, false);
+
+        private final String german;
+        private final boolean reduced;
+        private final boolean childcare;
+
+        Format(String german, boolean reduced, boolean childcare) {
+            this.german = german;
+            this.reduced = reduced;
+            this.childcare = childcare;
+        }
+
+        public String german() {
+            return german;
+        }
+
+        /** True for formats with reduced participant numbers ("reduzierte Mindestteilnehmerzahlen"). */
+        public boolean reduced() {
+            return reduced;
+        }
+
+        /** True for formats whose childcare is funded. */
+        public boolean childcare() {
+            return childcare;
+        }
+    }
+
+    /** Target levels of the Common European Framework. */
+    public enum Level {
+        A1, A2, B1, B2, C1
+    }
+
+    /** When a course meets. */
+    public enum TimeOfDay {
+        DAY, EVENING, WEEKEND
+    }
+
+    /** Residence status of a participant. */
+    public enum Status {
+        ASYLUM_PENDING, TOLERATED, PROTECTED, OTHER_MIGRANT
+    }
+
+    /** Where a participant stands in a course. */
+    public enum ParticipantState {
+        WAITING, ENROLLED, COMPLETED, DROPPED_OUT, WITHDRAWN
+    }
+
+    /**
+     * The payload of an application: the course plan of a Stadt- or Landkreis for one course period (the
+     * application's term, {@code kind = COURSE_PERIOD}).
+     */
+    public record CoursePlan(List<CoursePlanned> courses) {
+    }
+
+    /**
+     * One planned course.
+     *
+     * @param title e.g. "Grundkurs A1 Sinsheim"
+     * @param providerId the provider running it (VHS, association), recorded for the applying Kreis in the core
+     * @param forMunicipalityKey the municipality in the Kreis the course serves, optional
+     * @param format course format
+     * @param targetLevel target level (optional for alphabetisation and low-threshold offers)
+     * @param plannedUnits teaching units of 45 minutes
+     * @param unitsPerWeek teaching units per week
+     * @param timeOfDay day, evening or weekend
+     * @param capacity places
+     * @param minParticipants minimum participants at the start, at least the format's minimum (default: that minimum)
+     * @param plannedParticipants participants the plan is priced for (default: capacity)
+     * @param start first course day
+     * @param end last course day
+     * @param location where it takes place
+     * @param childcare childcare planned (parents' and women's courses)
+     * @param plannedTests certified final tests planned
+     * @param travelBudget travel costs planned for the participants, at most the cap per participant
+     */
+    public record CoursePlanned(String title, Long providerId, String forMunicipalityKey, Format format, Level targetLevel,
+                                Integer plannedUnits, Integer unitsPerWeek, TimeOfDay timeOfDay, Integer capacity, Integer minParticipants,
+                                Integer plannedParticipants, LocalDate start, LocalDate end, String location, Childcare childcare,
+                                Integer plannedTests, String travelBudget) {
+    }
+
+    /** Planned childcare: children cared for during how many of the course's units. */
+    public record Childcare(Integer children, Integer units) {
+    }
+
+    /** What {@code POST /pricing} and {@code POST /settlement} answer: the total and the lines. */
+    public record Pricing(Money total, List<LineItem> lines) {
+    }
+
+    /** A course of an approved plan. */
+    public record Course(long id, long applicationId, int line, String decisionNumber, LocalDate decidedOn, String responsibleKey,
+                         String forMunicipalityKey, long providerId, String title, Format format, Level targetLevel, int plannedUnits,
+                         int unitsPerWeek, TimeOfDay timeOfDay, int capacity, int minParticipants, LocalDate start, LocalDate end,
+                         String location, boolean childcare, String coursePeriod, Integer startedWith, int unitsHeld, int enrolled,
+                         int waiting) {
+    }
+
+    /**
+     * A participant as enrolled (pseudonymised: no name; the Kreis keeps its own list of who is who).
+     *
+     * @param reference the Kreis's own pseudonym, optional (e.g. "RN-2017-0042")
+     */
+    public record ParticipantInput(String reference, Integer birthYear, String sex, Status status, Boolean integrationCourseEntitled,
+                                   String reasonNotEntitled, LocalDate enrolledOn) {
+    }
+
+    /** A participant of a course. */
+    public record Participant(long id, long courseId, String reference, int birthYear, String sex, Status status,
+                              boolean integrationCourseEntitled, String reasonNotEntitled, ParticipantState state, Integer waitingPosition,
+                              LocalDate enrolledOn, LocalDate leftOn, Level testLevel, Boolean testPassed, Money travelReimbursed) {
+    }
+
+    /** A participant leaves the course (or the waiting list). */
+    public record Leave(LocalDate on, ParticipantState reason) {
+    }
+
+    /** What a participant achieved and was reimbursed: a certified test taken, travel costs paid. */
+    public record Outcome(Level testLevel, Boolean testPassed, String travelReimbursed) {
+    }
+
+    /** A course day as recorded: units held, who was present, children in care. */
+    public record SessionInput(LocalDate date, Integer units, List<Long> present, Integer childrenInCare, String teacher) {
+    }
+
+    /** A recorded course day; it counts once a signed attendance list covers it. */
+    public record Session(long id, long courseId, LocalDate date, int units, int present, int enrolled, int childrenInCare,
+                          String teacher, Long attendanceListId) {
+    }
+
+    /** A signed attendance list as uploaded: the sessions of its course in [from, to] count with it. */
+    public record AttendanceList(long id, long courseId, LocalDate from, LocalDate to, String sha256, String mediaType, int bytes,
+                                 int sessions, Instant uploadedAt) {
+    }
+
+    /** The approval office allows a start before the decision, with a reason. */
+    public record EarlyStart(long applicationId, String reason, String approver, Instant at) {
+    }
+
+    /** A reason, e.g. for an early start. */
+    public record ReasonBody(String reason) {
+    }
+
+    /**
+     * A course's delivery as the Kreis states it, for {@code POST /settlement} (computed, not stored).
+     *
+     * @param format course format (its guarantee and minimum)
+     * @param minParticipants the course's minimum, if above the format's
+     * @param startedWith participants at the start
+     * @param decisionDate the day of the decision, optional: sessions before it count only with an approved early start
+     * @param earlyStart whether an early start was approved
+     * @param sessions the course days
+     * @param testsTaken certified tests taken
+     * @param travelReimbursed travel costs reimbursed, one amount per participant
+     */
+    public record Delivery(Format format, Integer minParticipants, Integer startedWith, LocalDate decisionDate, Boolean earlyStart,
+                           List<DeliveredSession> sessions, Integer testsTaken, List<String> travelReimbursed) {
+    }
+
+    /** One course day for {@code POST /settlement}. */
+    public record DeliveredSession(LocalDate date, Integer units, Integer present, Boolean signed, Integer childrenInCare) {
+    }
+
+    /** Report line per course. */
+    public record CourseReport(long courseId, String title, String responsibleKey, Format format, Level targetLevel, String coursePeriod,
+                               int unitsHeld, int unitsCounted, int enrolled, int completed, int droppedOut, String attendanceRate,
+                               Map<String, Integer> testsTaken, Map<String, Integer> testsPassed, int childcareUnits, Money travelReimbursed) {
+    }
+
+    /** Report per Kreis and course period; counts of groups under the minimum are null. */
+    public record DistrictReport(String responsibleKey, String coursePeriod, int courses, Integer participants, Map<String, Integer> byStatus,
+                                 Map<String, Integer> byAgeBand) {
+    }
+}
