@@ -155,8 +155,8 @@ public class LcStore {
                         app.id(), line, decision.number(), decision.date(), app.applicantKey(), p.forMunicipalityKey(), p.providerId(),
                         p.title().trim(), p.format(), p.targetLevel(), p.plannedUnits(), p.unitsPerWeek(), p.timeOfDay(), p.capacity(), min,
                         p.start(), p.end(), p.location().trim(), childcare, year, now());
-                audit.append(c, "system", "lc_course", String.valueOf(id), "create", null, json(Map.of("applicationId", app.id(),
-                        "format", p.format().name(), "decisionNumber", decision.number())));
+                audit.append(c, "system", "lc_course", String.valueOf(id), "create", null, json("applicationId", app.id(),
+                        "format", p.format().name(), "decisionNumber", decision.number()));
             }
             return line;
         });
@@ -253,7 +253,7 @@ public class LcStore {
                     courseId, in.reference() == null ? null : in.reference().trim(), in.birthYear(), in.sex(), in.status(),
                     in.integrationCourseEntitled(), blankToNull(in.reasonNotEntitled()), full ? ParticipantState.WAITING : ParticipantState.ENROLLED,
                     full ? now() : null, full ? null : on, now());
-            audit.append(c, actor, "lc_participant", String.valueOf(id), full ? "wait" : "enrol", null, json(Map.of("courseId", courseId)));
+            audit.append(c, actor, "lc_participant", String.valueOf(id), full ? "wait" : "enrol", null, json("courseId", courseId));
             return participant(c, id);
         });
     }
@@ -288,14 +288,14 @@ public class LcStore {
                 throw new ConflictException("Teilnehmende " + participantId + " waren nach dem " + Rules.german(on) + " noch anwesend.");
             }
             Sql.update(c, "UPDATE lc_participant SET state = ?, left_on = ? WHERE id = ?", to, on, participantId);
-            audit.append(c, actor, "lc_participant", String.valueOf(participantId), "leave", null, json(Map.of("state", to.name())));
+            audit.append(c, actor, "lc_participant", String.valueOf(participantId), "leave", null, json("state", to.name()));
             if (p.state() == ParticipantState.ENROLLED && on.isBefore(course.end())) {
                 Optional<Long> next = Sql.one(c, "SELECT id FROM lc_participant WHERE course_id = ? AND state = 'WAITING' ORDER BY waiting_since, id",
                         rs -> rs.getLong(1), p.courseId());
                 if (next.isPresent()) {
                     LocalDate from = on.plusDays(1);
                     Sql.update(c, "UPDATE lc_participant SET state = 'ENROLLED', enrolled_on = ?, waiting_since = NULL WHERE id = ?", from, next.get());
-                    audit.append(c, "system", "lc_participant", String.valueOf(next.get()), "move-up", null, json(Map.of("courseId", p.courseId())));
+                    audit.append(c, "system", "lc_participant", String.valueOf(next.get()), "move-up", null, json("courseId", p.courseId()));
                 }
             }
             return participant(c, participantId);
@@ -413,7 +413,7 @@ public class LcStore {
             if (course.startedWith() == null) {
                 rules.get().requireStart(course.format(), course.minParticipants(), enrolled.size());
                 Sql.update(c, "UPDATE lc_course SET started_with = ? WHERE id = ?", enrolled.size(), courseId);
-                audit.append(c, actor, "lc_course", String.valueOf(courseId), "start", null, json(Map.of("participants", enrolled.size())));
+                audit.append(c, actor, "lc_course", String.valueOf(courseId), "start", null, json("participants", enrolled.size()));
             } else if (Sql.count(c, "SELECT COUNT(*) FROM lc_session WHERE course_id = ? AND session_date < ?", courseId, in.date()) == 0) {
                 throw new ConflictException("Der Kurs begann mit seinem ersten Kurstag; ein Kurstag davor (" + Rules.german(in.date()) + ") ist nicht möglich.");
             }
@@ -424,8 +424,8 @@ public class LcStore {
                 Sql.update(c, "INSERT INTO lc_attendance (session_id, participant_id) VALUES (?, ?)", id, p);
             }
             Sql.update(c, "UPDATE lc_course SET units_held = units_held + ? WHERE id = ?", units, courseId);
-            audit.append(c, actor, "lc_session", String.valueOf(id), "create", null, json(Map.of("courseId", courseId, "units", units,
-                    "present", distinct.size())));
+            audit.append(c, actor, "lc_session", String.valueOf(id), "create", null, json("courseId", courseId, "units", units,
+                    "present", distinct.size()));
             return session(c, id);
         });
     }
@@ -472,8 +472,8 @@ public class LcStore {
             long id = Sql.insert(c, "INSERT INTO lc_attendance_list (course_id, from_date, to_date, sha256, media_type, size_bytes, content, uploaded_by,"
                     + " uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", courseId, from, to, sha, mediaType, content.length, content, actor, now());
             // the hash is evidence of which file was accepted; the file itself (signatures) stays deletable here
-            audit.append(c, actor, "lc_attendance_list", String.valueOf(id), "upload", null, json(Map.of("courseId", courseId, "sha256", sha,
-                    "sessions", sessions)));
+            audit.append(c, actor, "lc_attendance_list", String.valueOf(id), "upload", null, json("courseId", courseId, "sha256", sha,
+                    "sessions", sessions));
             return list(c, id);
         });
     }
@@ -608,8 +608,8 @@ public class LcStore {
             Sql.update(c, "DELETE FROM lc_proof WHERE application_id = ?", applicationId);
             Sql.update(c, "INSERT INTO lc_proof (application_id, settled_cents, accepted_cents, reported_at) VALUES (?, ?, ?, ?)", applicationId,
                     settled.cents(), accepted.cents(), now());
-            audit.append(c, actor, "lc_proof", String.valueOf(applicationId), "settle", null, json(Map.of("settled", settled.toString(),
-                    "accepted", accepted.toString())));
+            audit.append(c, actor, "lc_proof", String.valueOf(applicationId), "settle", null, json("settled", settled.toString(),
+                    "accepted", accepted.toString()));
             return null;
         });
     }
@@ -731,9 +731,14 @@ public class LcStore {
         return result;
     }
 
-    static String json(Map<String, ?> fields) {
+    /** A snapshot for the audit record, its fields in the given order (name, value, …), so that it can be recomputed. */
+    static String json(Object... fields) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            ordered.put((String) fields[i], fields[i + 1]);
+        }
         try {
-            return JSON.writeValueAsString(new LinkedHashMap<>(fields));
+            return JSON.writeValueAsString(ordered);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

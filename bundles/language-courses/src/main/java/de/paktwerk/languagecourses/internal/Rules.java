@@ -380,12 +380,12 @@ public final class Rules {
             lines.add(new LineItem(LineItem.Kind.RATE, d.label() + ": " + units + " UE gehalten × " + ratePerUnit.toGerman(), sum));
         }
         if (unsigned > 0) {
-            lines.add(new LineItem(LineItem.Kind.NOTE, d.label() + ": " + unsigned + " Kurstage (" + unsignedUnits + " UE) ohne unterschriebene"
-                    + " Anwesenheitsliste zählen nicht", Money.ZERO));
+            lines.add(new LineItem(LineItem.Kind.NOTE, d.label() + ": " + days(unsigned) + " (" + unsignedUnits + " UE) ohne unterschriebene"
+                    + " Anwesenheitsliste " + (unsigned == 1 ? "zählt" : "zählen") + " nicht", Money.ZERO));
         }
         if (early > 0) {
-            lines.add(new LineItem(LineItem.Kind.NOTE, d.label() + ": " + early + " Kurstage (" + earlyUnits + " UE) vor dem Bescheid ohne genehmigten"
-                    + " vorzeitigen Maßnahmebeginn zählen nicht", Money.ZERO));
+            lines.add(new LineItem(LineItem.Kind.NOTE, d.label() + ": " + days(early) + " (" + earlyUnits + " UE) vor dem Bescheid ohne genehmigten"
+                    + " vorzeitigen Maßnahmebeginn " + (early == 1 ? "zählt" : "zählen") + " nicht", Money.ZERO));
         }
         if (carerUnits > 0) {
             Money care = times(childcarePerCarerUnit, carerUnits);
@@ -412,6 +412,10 @@ public final class Rules {
             sum = sum.plus(travel);
         }
         return new Assessment(lines, sum);
+    }
+
+    private static String days(int n) {
+        return n + (n == 1 ? " Kurstag" : " Kurstage");
     }
 
     /** Validates a delivery as stated for {@code POST /settlement} and settles it. */
