@@ -1,10 +1,13 @@
 package de.paktwerk.core.internal.security;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,19 +60,47 @@ public class JaasUsers implements ActorRoles {
     }
 
     /**
-     * Runs {@code work} on a backing engine freshly built from the realm's current state; changes it makes are
-     * written at once. The users file is kept readable by its owner only.
+     * Runs {@code work} on a backing engine freshly built from the realm's current state. A file-backed realm is
+     * changed on a private draft of its file, which then replaces the file in one atomic rename: Karaf's engine
+     * rewrites the file in place at every step (a user, then each role), and a reader in between — a login, or
+     * Karaf's own watcher that encrypts plain passwords and saves what it read — would see a half-written file and
+     * could write it back without the new roles. The work applies entirely or not at all. The users file is kept
+     * readable by its owner only.
      */
     public synchronized <T> T withEngine(Function<BackingEngine, T> work) {
         BackingEngineFactoryAndOptions fo = options();
         if (fo == null) {
             throw new IllegalStateException("Der Realm 'karaf' hat keinen bearbeitbaren Benutzerspeicher.");
         }
+        Optional<Path> file = usersFile();
+        if (file.isEmpty() || !Files.exists(file.get())) {
+            try {
+                return work.apply(fo.factory().build(fo.options()));
+            } finally {
+                snapshot = null;
+                file.ifPresent(JaasUsers::ownerOnly);
+            }
+        }
+        Path target = file.get();
+        Path draft = target.resolveSibling("." + target.getFileName() + ".draft");
         try {
-            return work.apply(fo.factory().build(fo.options()));
+            Files.copy(target, draft, StandardCopyOption.REPLACE_EXISTING);
+            ownerOnly(draft);
+            Map<String, Object> options = new HashMap<>(fo.options());
+            options.put("users", draft.toString());
+            T result = work.apply(fo.factory().build(options));
+            Files.move(draft, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Benutzerspeicher " + target + " nicht geschrieben", e);
         } finally {
+            try {
+                Files.deleteIfExists(draft);
+            } catch (IOException e) {
+                LOG.warn("Entwurf {} nicht gelöscht: {}", draft, e.toString());
+            }
             snapshot = null;
-            usersFile().ifPresent(JaasUsers::ownerOnly);
+            ownerOnly(target);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
@@ -41,5 +42,64 @@ public class JaasUsersTest {
         assertEquals(Optional.empty(), realm.users.roles("old"));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(realm.file)));
         assertFalse(Files.readString(realm.file).contains("old ="));
+    }
+
+    /**
+     * A reader of the file while users are added — a login, or Karaf's watcher that encrypts plain passwords and
+     * saves what it read — never sees a half-written file: every user it reads has its full password and role.
+     * (Written in place, the reader caught users without their role within a few hundred additions, and a watcher
+     * saving such a read lost the role for good: an approver created on the console had none.)
+     */
+    @Test
+    public void aConcurrentReaderNeverSeesAHalfWrittenUsersFile() throws Exception {
+        RealmFixture realm = new RealmFixture(tmp.getRoot().toPath(), "admin = secret-of-the-admin,admin\n");
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.List<String> torn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    org.apache.felix.utils.properties.Properties users = new org.apache.felix.utils.properties.Properties(realm.file.toFile());
+                    for (String name : users.keySet()) {
+                        String value = users.get(name);
+                        if (!value.matches("secret-of-(the-admin,admin|user-[0-9]+,approver)")) {
+                            torn.add(name + " = " + value);
+                        }
+                    }
+                } catch (IOException e) {
+                    torn.add(e.toString());
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 300; i++) {
+            int n = i;
+            realm.users.withEngine(e -> {
+                e.addUser("user" + n, "secret-of-user-" + n);
+                e.addRole("user" + n, "approver");
+                return null;
+            });
+        }
+        done.set(true);
+        reader.join();
+        assertEquals(java.util.List.of(), torn.subList(0, Math.min(5, torn.size())));
+        assertEquals(Optional.of(Set.of("approver")), realm.users.roles("user299"));
+        assertFalse(Files.exists(realm.file.resolveSibling(".users.properties.draft")));
+    }
+
+    /** Work that fails leaves the file as it was: no user without its roles. */
+    @Test
+    public void failedWorkChangesNothing() throws Exception {
+        RealmFixture realm = new RealmFixture(tmp.getRoot().toPath(), "admin = secret,admin\n");
+        String before = Files.readString(realm.file);
+        try {
+            realm.users.withEngine(e -> {
+                e.addUser("half", "secret");
+                throw new IllegalStateException("Rolle unbekannt");
+            });
+        } catch (IllegalStateException expected) {
+            assertEquals("Rolle unbekannt", expected.getMessage());
+        }
+        assertEquals(before, Files.readString(realm.file));
+        assertTrue(realm.lookup("half").isEmpty());
     }
 }
