@@ -58,7 +58,7 @@ echo -n "Starte Paktwerk "
 # rebuilds an application and answers 404 for a moment)
 SSH_PORT=$(sed -n 's/^sshPort *= *\([0-9]*\).*/\1/p' "$HOME_DIR/etc/org.apache.karaf.shell.cfg" | head -1)
 ready() {
-  for p in core/health integration-management/openapi.json youth-career/openapi.json language-courses/openapi.json; do
+  for p in core/health integration-management/openapi.json youth-career/openapi.json language-courses/openapi.json civic-engagement/openapi.json; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:${PORT}/api/$p")" = 200 ] || return 1
   done
   # the console (bin/client, ./run.sh console) too: its SSH server starts on its own schedule
@@ -89,10 +89,11 @@ Paktwerk läuft (Karaf ${HOME_DIR}).
   REST:      http://localhost:${PORT}/api/core/   http://localhost:${PORT}/api/integration-management/
              http://localhost:${PORT}/api/youth-career/
              http://localhost:${PORT}/api/language-courses/
+             http://localhost:${PORT}/api/civic-engagement/
   HTTPS:     https://localhost:8443/api/core/   (selbst signiertes Zertifikat, siehe README „HTTPS“)
   OpenAPI:   http://localhost:${PORT}/api/core/openapi.json
   Beispiel:  curl -u admin:${PW_HINT} 'http://localhost:${PORT}/api/core/municipalities?name=Ulm'
-  Konsole:   ./run.sh console      (Befehle: paktwerk:*, im:*, yc:*, lc:*)
+  Konsole:   ./run.sh console      (Befehle: paktwerk:*, im:*, yc:*, lc:*, ce:*)
   Log:       ${HOME_DIR}/data/log/karaf.log
   Stoppen:   ./run.sh stop
 TXT

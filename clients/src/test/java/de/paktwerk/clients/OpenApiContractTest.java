@@ -25,7 +25,8 @@ public class OpenApiContractTest {
     static final String[] DOCUMENTS = {"../bundles/core/target/classes/openapi/core.json",
             "../bundles/integration-management/target/classes/openapi/integration-management.json",
             "../bundles/youth-career/target/classes/openapi/youth-career.json",
-            "../bundles/language-courses/target/classes/openapi/language-courses.json"};
+            "../bundles/language-courses/target/classes/openapi/language-courses.json",
+            "../bundles/civic-engagement/target/classes/openapi/civic-engagement.json"};
 
     @Test
     public void everyOperationIsNamedAndDocumentsItsAnswers() throws Exception {

@@ -39,7 +39,7 @@ public class KarDeployIT extends PaktwerkTestSupport {
         String boot = Arrays.stream(cfg.getProperty("featuresBoot").split(","))
                 .map(String::trim)
                 .filter(f -> !f.startsWith("paktwerk-integration-management") && !f.startsWith("paktwerk-youth-career")
-                        && !f.startsWith("paktwerk-language-courses"))
+                        && !f.startsWith("paktwerk-language-courses") && !f.startsWith("paktwerk-civic-engagement"))
                 .collect(Collectors.joining(","));
         return editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot);
     }
@@ -49,7 +49,8 @@ public class KarDeployIT extends PaktwerkTestSupport {
         assertTrue(get("/api/core/funding-areas", APPROVER1).expect(200).body().equals("[]"));
         for (String[] module : new String[][] {{"paktwerk-integration-management", "/api/integration-management/positions", "integration-management"},
                 {"paktwerk-youth-career", "/api/youth-career/positions", "youth-career"},
-                {"paktwerk-language-courses", "/api/language-courses/courses", "language-courses"}}) {
+                {"paktwerk-language-courses", "/api/language-courses/courses", "language-courses"},
+                {"paktwerk-civic-engagement", "/api/civic-engagement/calls", "civic-engagement"}}) {
             get(module[1], APPROVER1).expect(404);
             String version = System.getProperty("paktwerk.version");
             Path kar = Path.of(System.getProperty("paktwerk.itest.m2"), "de/paktwerk/" + module[0], version, module[0] + "-" + version + ".kar");

@@ -53,17 +53,15 @@ public class YouthCareerArea implements FundingArea, Settlement {
     }
 
     /**
-     * Who applies, as the programmes see it: youth career helpers are applied for by a provider (in its own name or
-     * named as the one carrying out the work) or by a district; the other programmes look at the applying body. The
-     * plug's context does not say whether a provider applies in its own name (its applicant is then the provider's
-     * body), so a provider's own application counts as its body's for school social work and AVdual.
+     * Who applies, as the programmes see it: the core says whether a provider applies in its own name (core-api
+     * 2.1); youth career helpers are also applied for by a provider named as the one carrying out the work.
      */
     static ApplicantKind kind(AssessmentContext context, Payload p) {
-        ApplicantKind body = ApplicantKind.of(context.applicant().kind());
-        if (p.programme() == Programme.YOUTH_CAREER_HELPER && context.provider() != null && body == ApplicantKind.GEMEINDE) {
+        ApplicantKind kind = context.applicantKind();
+        if (p.programme() == Programme.YOUTH_CAREER_HELPER && context.provider() != null && kind == ApplicantKind.GEMEINDE) {
             return ApplicantKind.PROVIDER;
         }
-        return body;
+        return kind;
     }
 
     @Override

@@ -18,9 +18,18 @@ import de.paktwerk.core.api.Provider;
  * @param allocationCommitted what is already approved against that share (zero without one)
  * @param delegatingMunicipalities number of municipalities that delegated the area to the applicant
  * @param term the school year, course period … the application is for, or null
+ * @param applicantKind who applies: the body's kind, or {@code PROVIDER} when the provider applies in its own name
+ *        (its applicant is then the provider's responsible body) (since 2.1)
  * @since 2.0
  */
 public record AssessmentContext(Municipality applicant, Provider provider, FundingPeriod period, Money requested,
                                 Budget budget, Money allocated, Money allocationCommitted, int delegatingMunicipalities,
-                                de.paktwerk.core.api.Term term) {
+                                de.paktwerk.core.api.Term term, de.paktwerk.core.api.ApplicantKind applicantKind) {
+
+    /** The context of version 2.0: the applicant is the body (or, with a provider named, read as the body's). */
+    public AssessmentContext(Municipality applicant, Provider provider, FundingPeriod period, Money requested, Budget budget,
+                             Money allocated, Money allocationCommitted, int delegatingMunicipalities, de.paktwerk.core.api.Term term) {
+        this(applicant, provider, period, requested, budget, allocated, allocationCommitted, delegatingMunicipalities, term,
+                applicant == null ? null : de.paktwerk.core.api.ApplicantKind.of(applicant.kind()));
+    }
 }

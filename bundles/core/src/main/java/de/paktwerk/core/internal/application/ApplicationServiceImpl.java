@@ -170,7 +170,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             int delegating = (int) Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE area_id = ? AND district_key = ?", a.areaId(), applicant.key());
             AssessmentContext context = new AssessmentContext(applicant, provider, period, a.requested(), budget,
                     allocation.map(x -> Money.ofCents(x[0])).orElse(null), Money.ofCents(allocation.map(x -> x[1]).orElse(0L)), delegating,
-                    a.term());
+                    a.term(), kind);
             Assessment assessment = area.assess(context, a.payload());
             if (assessment == null) {
                 throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keine Bewertung");
