@@ -221,6 +221,24 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
         assertEquals("28000.00", post(CE + "/sub-grants/" + sub + "/proof", ESSLINGEN_USER, "{\"spent\":\"28000.00\",\"report\":\"Drei Abende\"}")
                 .expect(200).json().path("spent").asText());
         post(CE + "/grants/" + dialogues + "/sub-grants", APPROVER1, "{\"recipient\":\"X\",\"amount\":\"1.00\",\"purpose\":\"x\"}").expectProblem(403);
+        // at once: ten sub-grants of 10,000.00 against Heilbronn's 48,000.00 -> exactly four, never more than the grant
+        await("Zuschuss Heilbronn erfasst", Duration.ofSeconds(20), () -> get(CE + "/grants/" + alliance, HEILBRONN_USER).status() == 200);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> post(CE + "/grants/" + alliance + "/sub-grants", HEILBRONN_USER, "{\"recipient\":\"Verein " + n
+                    + "\",\"amount\":\"10000.00\",\"purpose\":\"Treffpunkt\"}").status()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : answers) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(statuses.toString(), 4, statuses.stream().filter(x -> x == 201).count());
+        assertEquals(statuses.toString(), 6, statuses.stream().filter(x -> x == 409).count());
+        assertEquals("40000.00", get(CE + "/grants/" + alliance, APPROVER1).json().path("passedOn").asText());
+        assertEquals(4, get(CE + "/grants/" + alliance + "/sub-grants", HEILBRONN_USER).json().size());
 
         // proof of use: actual total 18,000.00 with 4,000.00 own -> min(20,000; 14,000; 16,200) = 14,000.00; drawn 20,000.00 -> reclaim 6,000.00
         post("/api/core/applications/" + projectApp + "/drawdowns", VEREIN_USER, "{\"amount\":\"20000.00\"}").expect(201);
@@ -251,7 +269,7 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
         await("Modul-REST antwortet 404", Duration.ofSeconds(30), () -> get(CE + "/calls", APPROVER1).status() == 404);
         get("/api/core/periods", APPROVER1).expect(200);
         get("/api/language-courses/courses", APPROVER1).expect(200);
-        assertEquals(2, count("SELECT COUNT(*) FROM ce_subgrant"));
+        assertEquals(6, count("SELECT COUNT(*) FROM ce_subgrant")); // Esslingen 2, Heilbronn 4
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("Modul-REST antwortet wieder", Duration.ofSeconds(30), () -> get(CE + "/calls", APPROVER1).status() == 200);
         assertEquals(2, get(CE + "/grants/" + dialogues + "/sub-grants", ESSLINGEN_USER).expect(200).json().size());
