@@ -162,8 +162,8 @@ public class CoreIT extends PaktwerkTestSupport {
     public void addressesOutsideTheApplicationsAnswerProblemJson() {
         Resp nothing = get("/nothing-here", APPROVER1).expectProblem(404, "not-found");
         assertTrue(nothing.body(), nothing.json().path("detail").asText().startsWith("Diese Adresse gibt es nicht."));
-        Resp module = get("/api/language-courses/courses", APPROVER1).expectProblem(404, "not-found");
-        assertEquals("Unter /api/language-courses ist derzeit keine Schnittstelle installiert.", module.json().path("detail").asText());
+        Resp module = get("/api/sport-clubs/clubs", APPROVER1).expectProblem(404, "not-found"); // no such module installed
+        assertEquals("Unter /api/sport-clubs ist derzeit keine Schnittstelle installiert.", module.json().path("detail").asText());
         // what Jetty refuses before any application sees it: problem+json too
         String tooLong = raw("GET /api/core/" + "x".repeat(9000) + " HTTP/1.1");
         assertTrue(tooLong, tooLong.startsWith("HTTP/1.1 414") && tooLong.contains("Content-Type: application/problem+json")

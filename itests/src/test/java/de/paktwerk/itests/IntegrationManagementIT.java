@@ -82,13 +82,13 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 + "\"counsellingStart\":\"2017-11-01\"}").expect(201);
         post("/api/integration-management/cases", CASEWORKER, "{\"id\":\"ULM-0001\",\"municipalityKey\":\"" + ULM + "\",\"positionId\":"
                 + position + ",\"birthYear\":1990,\"country\":\"SYR\",\"householdSize\":4,\"arrivalDate\":\"2016-03-01\"}").expectProblem(409);
-        // a measure may point at another funding area only while that area's module runs
+        // a measure may point at another funding area only while that area's module runs (language courses do; sport clubs are no area)
         put("/api/integration-management/cases/ULM-0001/plan", CASEWORKER, "{\"agreedOn\":\"2017-11-15\",\"reviewIntervalMonths\":3,"
                 + "\"goals\":[{\"lifeArea\":\"LANGUAGE\",\"description\":\"Deutsch B1\",\"measures\":[{\"description\":\"Abendkurs\","
-                + "\"actor\":\"LANGUAGE_COURSE\",\"referenceArea\":\"language-courses\",\"referenceId\":\"K-17\"}]}]}").expectProblem(409);
+                + "\"actor\":\"LANGUAGE_COURSE\",\"referenceArea\":\"sport-clubs\",\"referenceId\":\"K-17\"}]}]}").expectProblem(409);
         JsonNode plan = put("/api/integration-management/cases/ULM-0001/plan", CASEWORKER, "{\"agreedOn\":\"2017-11-15\",\"reviewIntervalMonths\":3,"
                 + "\"goals\":[{\"lifeArea\":\"LANGUAGE\",\"description\":\"Deutsch B1\",\"measures\":[{\"description\":\"Abendkurs\","
-                + "\"actor\":\"LANGUAGE_COURSE\",\"referenceArea\":\"integration-management\",\"referenceId\":\"1\"}]},"
+                + "\"actor\":\"LANGUAGE_COURSE\",\"referenceArea\":\"language-courses\",\"referenceId\":\"K-17\"}]},"
                 + "{\"lifeArea\":\"WORK\",\"description\":\"Praktikum\",\"measures\":[{\"description\":\"Begleitung\",\"actor\":\"VOLUNTEERS\"}]}]}")
                 .expect(200).json();
         assertEquals("2018-02-15", plan.path("nextReview").asText());

@@ -206,6 +206,30 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
             reducedIds.add(enrol(RNK_USER, reduced, "ASYLUM_PENDING", false, null, "2017-08-21", "ENROLLED"));
         }
 
+        // at once: ten enrolments into course 4 with 3 of its 8 places free -> exactly three enrolled, seven waiting in line
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        List<java.util.concurrent.Future<String>> states = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            states.add(pool.submit(() -> post(LC + "/courses/" + reduced + "/participants", RNK_USER, "{\"birthYear\":1990,\"status\":"
+                    + "\"ASYLUM_PENDING\",\"integrationCourseEntitled\":false,\"enrolledOn\":\"2017-08-22\"}").expect(201).json().path("state").asText()));
+        }
+        List<String> outcome = new ArrayList<>();
+        for (java.util.concurrent.Future<String> f : states) {
+            outcome.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(outcome.toString(), 3, outcome.stream().filter("ENROLLED"::equals).count());
+        JsonNode full = get(LC + "/courses/" + reduced, RNK_USER).json();
+        assertEquals(8, full.path("enrolled").asInt());
+        assertEquals(7, full.path("waiting").asInt());
+        List<Integer> positions = new ArrayList<>();
+        get(LC + "/courses/" + reduced + "/participants", RNK_USER).json().forEach(p -> {
+            if (p.path("state").asText().equals("WAITING")) {
+                positions.add(p.path("waitingPosition").asInt());
+            }
+        });
+        assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), positions.stream().sorted().toList());
+
         today("2018-07-02T08:00:00Z");
         // a regular course starting with 5 of its minimum 8 is not eligible; the same 5 in a parents' course (minimum 5) are
         assertEquals("Mindestteilnehmerzahl 8 nicht erreicht: 5 Teilnehmende zu Kursbeginn; ein Grundkurs ist so nicht förderfähig.",
@@ -257,11 +281,11 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         assertEquals(200, report.get(1).path("childcareUnits").asInt());
         JsonNode district = get(LC + "/reports/districts?coursePeriod=2017/18", APPROVER1).expect(200).json().get(0);
         assertEquals(4, district.path("courses").asInt());
-        assertEquals(33, district.path("participants").asInt()); // 16 + 7 + 5 + 5
-        assertEquals(32, district.path("byStatus").path("ASYLUM_PENDING").asInt());
+        assertEquals(36, district.path("participants").asInt()); // 16 + 7 + 5 + 8 (the seven waiting never took part)
+        assertEquals(35, district.path("byStatus").path("ASYLUM_PENDING").asInt());
         assertTrue(district.path("byStatus").has("PROTECTED") && district.path("byStatus").path("PROTECTED").isNull()); // 1 < 5
         assertTrue(!district.path("byStatus").has("TOLERATED")); // the one waiting never took part
-        assertEquals(33, district.path("byAgeBand").path("18 bis 29").asInt()); // born 1990: 27 in 2017
+        assertEquals(36, district.path("byAgeBand").path("18 bis 29").asInt()); // born 1990: 27 in 2017
         assertEquals(0, get(LC + "/reports/districts?coursePeriod=2017/18", DISTRICT_USER).json().size());
         String csv = request("GET", LC + "/reports/attendance.csv?coursePeriod=2017/18", APPROVER1, null, null, "Accept", "text/csv").expect(200).body();
         String[] rows = csv.split("\n");

@@ -98,12 +98,17 @@ public class BudgetServiceImpl implements BudgetService {
         return jdbc.tx(c -> {
             FundingPeriod period = findPeriod(c, periodId, true); // serialises budget changes of one period
             long others = Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM budget WHERE period_id = ? AND area_id <> ?", periodId, areaId);
-            if (others + amount.cents() > period.envelope().cents()) {
+            long flat = Sql.count(c, "SELECT flat_cents FROM funding_period WHERE id = ?", periodId);
+            if (others + flat + amount.cents() > period.envelope().cents()) {
                 throw new ConflictException("Die Budgets des Zeitraums " + periodId + " überschritten mit "
                         + amount.toGerman() + " den Gesamtrahmen von " + period.envelope().toGerman() + " (bereits vergeben: "
-                        + Money.ofCents(others).toGerman() + ").");
+                        + Money.ofCents(others).toGerman() + (flat > 0 ? " an Förderbereiche und " + Money.ofCents(flat).toGerman()
+                        + " als pauschale Zuweisung" : "") + ").");
             }
             Optional<Budget> before = find(c, periodId, areaId);
+            // the period row keeps the sum of its budgets; its constraint refuses budgets and flat part above the envelope
+            Sql.update(c, "UPDATE funding_period SET budgeted_cents = budgeted_cents + ? WHERE id = ?",
+                    amount.cents() - before.map(b -> b.amount().cents()).orElse(0L), periodId);
             if (capped && before.isPresent() && before.get().committed().cents() > amount.cents()) {
                 throw new ConflictException("Das Budget kann nicht unter die bereits bewilligte Summe von "
                         + before.get().committed().toGerman() + " gesenkt werden.");

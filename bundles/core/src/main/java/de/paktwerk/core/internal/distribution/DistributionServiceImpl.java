@@ -72,7 +72,7 @@ public class DistributionServiceImpl implements DistributionService {
     }
 
     /** German words for a key figure type in a key description. */
-    private static String figureWord(String type) {
+    static String figureWord(String type) {
         return switch (type) {
             case KeyFigure.REFUGEES -> "Geflüchtete in Anschlussunterbringung";
             case KeyFigure.POPULATION -> "Einwohner";
@@ -182,6 +182,11 @@ public class DistributionServiceImpl implements DistributionService {
     List<Input> inputs(String areaId, Map<String, Long> weights, KeyTarget target) {
         Map<String, String> delegatedTo = new HashMap<>();
         registry.delegations(areaId).forEach(d -> delegatedTo.put(d.municipalityKey(), d.districtKey()));
+        return inputs(registry, delegatedTo, weights, target);
+    }
+
+    /** As {@link #inputs(String, Map, KeyTarget)}, with the delegations given (none for the flat allocation). */
+    static List<Input> inputs(MunicipalityRegistry registry, Map<String, String> delegatedTo, Map<String, Long> weights, KeyTarget target) {
         java.util.Set<String> districtsWithMembers = new java.util.HashSet<>();
         for (String k : weights.keySet()) {
             registry.find(k).filter(m -> m.kind() == MunicipalityKind.GEMEINDE).ifPresent(m -> districtsWithMembers.add(m.districtKey()));

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import de.paktwerk.core.api.InvalidInputException;
+import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.Municipality;
 import de.paktwerk.core.api.MunicipalityKind;
 import de.paktwerk.core.api.KeyFigure;
@@ -168,6 +169,84 @@ public final class CsvData {
         }
         if (out.isEmpty()) {
             throw new InvalidInputException("Die CSV-Datei enthält nach der Kopfzeile keine Zeilen.");
+        }
+        return out;
+    }
+
+    /** Columns of a treasury file of the flat allocation (export and check). */
+    public static final List<String> TREASURY_COLUMNS = List.of("ags", "name", "betrag", "verwendungszweck", "rate");
+    private static final java.util.regex.Pattern GERMAN_AMOUNT = java.util.regex.Pattern.compile("-?[0-9]{1,13},[0-9]{2}");
+
+    /** A line of a treasury file as read back: official key, amount (negative: repayment), instalment. */
+    public record TreasuryRow(String ags, Money amount, int instalment) {
+    }
+
+    /**
+     * Reads a treasury file as {@link #write} wrote it (or as office software saved it again: with or without BOM,
+     * {@code ;} or {@code ,}): every bad line is reported at once with its number, nothing is returned unless every line
+     * is good.
+     */
+    public static List<TreasuryRow> readTreasury(Reader csv) {
+        List<String> lines;
+        try (BufferedReader in = new BufferedReader(csv)) {
+            lines = in.lines().toList();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new InvalidInputException("Die CSV-Datei ist nicht lesbar (UTF-8 erwartet).");
+        }
+        if (lines.isEmpty() || lines.get(0).replace(BOM, "").isBlank()) {
+            throw new InvalidInputException("Die CSV-Datei ist leer.");
+        }
+        String header = lines.get(0).replace(BOM, "");
+        char separator = header.indexOf(';') >= 0 ? ';' : ',';
+        List<String> names = new ArrayList<>();
+        for (String h : header.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)) {
+            names.add(h.trim().replace("\"", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!names.containsAll(TREASURY_COLUMNS)) {
+            throw new InvalidInputException("Die erste Zeile muss die Spalten " + String.join(String.valueOf(separator), TREASURY_COLUMNS)
+                    + " nennen (Kopfzeile), war: '" + abbreviate(header) + "'.");
+        }
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+        List<TreasuryRow> out = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            int line = i + 1;
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            Map<String, String> row;
+            try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(header + "\n" + lines.get(i))) {
+                row = it.hasNext() ? lowerKeys(it.next()) : Map.of();
+            } catch (IOException | RuntimeException e) {
+                errors.add("Zeile " + line + ": nicht lesbar");
+                continue;
+            }
+            String ags = trim(row.get("ags"));
+            String amount = trim(row.get("betrag"));
+            String rate = trim(row.get("rate"));
+            String problem = null;
+            if (ags == null || !ags.matches("\\d{8}|\\d{5}")) {
+                problem = "Schlüssel '" + abbreviate(String.valueOf(ags)) + "' ist kein amtlicher Schlüssel";
+            } else if (amount == null || !GERMAN_AMOUNT.matcher(amount).matches()) {
+                problem = "Betrag '" + abbreviate(String.valueOf(amount)) + "' ist kein Betrag mit Dezimalkomma, z. B. 1234,56";
+            } else if (rate == null || !rate.matches("[0-9]{1,2}")) {
+                problem = "Rate '" + abbreviate(String.valueOf(rate)) + "' ist keine Ratennummer";
+            } else if (trim(row.get("verwendungszweck")) == null) {
+                problem = "der Verwendungszweck fehlt";
+            } else if (!seen.add(ags)) {
+                problem = "Schlüssel " + ags + " steht mehrfach in der Datei";
+            }
+            if (problem != null) {
+                errors.add("Zeile " + line + ": " + problem);
+            } else {
+                out.add(new TreasuryRow(ags, Money.parse(amount.replace(',', '.')), Integer.parseInt(rate)));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String listed = String.join("; ", errors.subList(0, Math.min(errors.size(), MAX_REPORTED)));
+            throw new InvalidInputException("Datei nicht geprüft, " + errors.size() + (errors.size() == 1 ? " fehlerhafte Zeile: " : " fehlerhafte Zeilen: ")
+                    + listed + (errors.size() > MAX_REPORTED ? "; und " + (errors.size() - MAX_REPORTED) + " weitere." : "."));
         }
         return out;
     }
