@@ -317,8 +317,9 @@ public class ApplicationServiceImpl implements ApplicationService {
             LocalDate today = LocalDate.now(clock.withZone(BERLIN));
             String office = office(app);
             long decisionId = Sql.insert(c, "INSERT INTO decision (application_id, decided_on, approver, outcome, amount_cents,"
-                            + " conditions, needs_confirmation, approval_office) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation, office);
+                            + " conditions, needs_confirmation, approval_office, letter_template) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id, today, approver, outcome, amount.cents(), request.conditions(), needsConfirmation, office,
+                    de.paktwerk.core.internal.letter.Letters.currentKey(c, app.areaId()));
             Decision decision;
             Application after = null;
             if (!needsConfirmation) {

@@ -1,0 +1,145 @@
+package de.paktwerk.core.internal.letter;
+
+import static de.paktwerk.core.internal.testing.CoreFixture.AREA;
+import static de.paktwerk.core.internal.testing.CoreFixture.euros;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationState;
+import de.paktwerk.core.api.DecisionRequest;
+import de.paktwerk.core.api.DistributionKind;
+import de.paktwerk.core.api.DistributionRequest;
+import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.NewApplication;
+import de.paktwerk.core.internal.distribution.FlatAllocations;
+import de.paktwerk.core.internal.testing.CoreFixture;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.Before;
+import org.junit.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** Decision letters: their text from the records, PDF/A-2b (veraPDF), the same bytes when made again, stored once with the hash audited. */
+public class LettersTest {
+
+    static final String STUTTGART = "08111000";
+    static final String ULM = "08421000";
+
+    CoreFixture f;
+    Letters letters;
+
+    @Before
+    public void setUp() {
+        f = new CoreFixture("100000.00");
+        f.realm.put("gemeinde", java.util.Set.of("municipality", "municipality:" + STUTTGART, "municipality:" + ULM));
+        f.realm.put("p1", java.util.Set.of("approver"));
+        f.priceAsRequested();
+        f.weights(Map.of(STUTTGART, 600L, ULM, 400L));
+        f.budgets.setBudget("2017", AREA, euros("2000000.00"), "test");
+        f.distributions.run(new DistributionRequest(AREA, "2017", DistributionKind.PROVISIONAL, euros("2000000.00"), LocalDate.of(2017, 9, 15), null,
+                null), "test");
+        f.fixClock(Instant.parse("2017-10-02T08:00:00Z"));
+        letters = new Letters(f.database, f.audit, f.registry, f.areas, f.clock);
+    }
+
+    long approved(String amount) {
+        Application a = f.applications.create(new NewApplication(ULM, AREA, "2017", euros(amount), null, null, null, null), "gemeinde");
+        f.applications.submit(a.id(), "gemeinde");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        return a.id();
+    }
+
+    static String text(byte[] pdf) throws Exception {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc);
+        }
+    }
+
+    @Test
+    public void theDecisionLetterSaysWhatWasDecidedInWordsAndFigures() throws Exception {
+        long app = approved("68000.00");
+        List<Letters.LetterInfo> list = letters.letters(app);
+        assertEquals(1, list.size());
+        assertEquals(Letters.Kind.DECISION, list.get(0).kind());
+        assertEquals("*:1", list.get(0).template());
+        String number = f.applications.decision(app).orElseThrow().number();
+        String text = text(letters.content(app, 1));
+        assertTrue(text, text.contains("Zuwendungsbescheid – Pakt für Integration, Förderbereich Testbereich"));
+        assertTrue(text, text.contains("Aktenzeichen / Bescheidnummer: " + number));
+        assertTrue(text, text.contains("68.000,00 €"));
+        assertTrue(text, text.contains("(in Worten: achtundsechzigtausend Euro)"));
+        assertTrue(text, text.contains("Stuttgart, 02.10.2017"));
+        assertTrue(text, text.contains("Ulm"));
+        assertTrue(text, text.contains("ANBest-K"));
+        assertTrue(text, text.contains("Textbausteine: Fassung 1 vom 01.01.2017."));
+        assertTrue(text, text.contains("Rechtsbehelfsbelehrung"));
+        assertEquals("achtundsechzigtausend Euro und fünfzig Cent", LetterRenderer.words(Money.parse("68000.50")));
+    }
+
+    @Test
+    public void madeAgainFromTheRecordsTheLetterHasTheSameBytesAndTheChainHoldsItsHash() throws Exception {
+        long app = approved("68000.00");
+        byte[] stored = letters.content(app, 1);
+        assertArrayEquals(stored, letters.regenerate(app, 1));
+        assertArrayEquals(stored, letters.content(app, 1)); // stored once: a second request gives the same letter
+        assertEquals(1, letters.letters(app).size());
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(stored));
+        assertEquals(sha, letters.letters(app).get(0).sha256());
+        // the audit record is the SHA-256 of {"kind":"DECISION","reference":<number>,"sha256":<hash of the PDF>}
+        String number = f.applications.decision(app).orElseThrow().number();
+        String snapshot = "{\"kind\":\"DECISION\",\"reference\":\"" + number + "\",\"sha256\":\"" + sha + "\"}";
+        String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(f.audit.entries("letter", String.valueOf(letters.letters(app).get(0).id())).get(0).after().contains(recordHash));
+        // a new version of the text blocks does not change a letter already made, but the next decision's
+        letters.setTemplate(AREA, new Letters.TemplateInput("Ministerium für Soziales", List.of("Else-Josenhans-Straße 6", "70173 Stuttgart"), "Stuttgart",
+                "Neue Nebenbestimmungen.", "Neue Belehrung.", true), "admin");
+        assertArrayEquals(stored, letters.content(app, 1));
+        long second = approved("1000.00");
+        assertEquals(AREA + ":1", letters.letters(second).get(0).template());
+        String text = text(letters.content(second, 1));
+        assertTrue(text, text.contains("Neue Nebenbestimmungen.") && text.contains("Entschieden von p1"));
+        assertNotEquals(sha, letters.letters(second).get(0).sha256());
+    }
+
+    @Test
+    public void lettersArePdfA2b() throws Exception {
+        long app = approved("68000.00");
+        VeraGreenfieldFoundryProvider.initialise();
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(letters.content(app, 1)), PDFAFlavour.PDFA_2_B);
+             PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
+            ValidationResult result = validator.validate(parser);
+            assertTrue(result.getTestAssertions().toString(), result.isCompliant());
+        }
+    }
+
+    @Test
+    public void paymentNoticesOfARunAndTheirCorrection() throws Exception {
+        FlatAllocations flat = new FlatAllocations(f.database, f.audit, f.registry, f.figures, f.clock);
+        flat.setFlat("2017", euros("1000.00"), "test");
+        FlatAllocations.Run first = flat.run("2017", new FlatAllocations.RunRequest(DistributionKind.FINAL, LocalDate.of(2017, 9, 15), null), "test");
+        assertEquals(2, letters.paymentNotices(first.id(), n -> { }));
+        f.weights(Map.of(STUTTGART, 500L, ULM, 500L));
+        FlatAllocations.Run second = flat.run("2017", new FlatAllocations.RunRequest(DistributionKind.FINAL, LocalDate.of(2017, 9, 15), null), "test");
+        assertEquals(2, letters.paymentNotices(second.id(), n -> { }));
+        long ulmTopUp = flat.payments("2017", ULM).get(1).id();
+        String text = text(letters.paymentNoticeContent(ulmTopUp));
+        assertTrue(text, text.contains("Nachzahlung") && text.contains("100,00 €") && text.contains("Dieser Bescheid ändert den Zuweisungsbescheid"));
+        assertTrue(letters.paymentNotice(ulmTopUp).replacesId() != null);
+    }
+}
