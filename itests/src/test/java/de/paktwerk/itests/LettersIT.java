@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Test;
@@ -62,7 +61,7 @@ public class LettersIT extends PaktwerkTestSupport {
         assertEquals("DECISION", letters.get(0).path("kind").asText());
         byte[] pdf = pdf("/api/core/applications/" + app + "/letters/1", ULM_USER);
         String text;
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        try (PDDocument doc = PDDocument.load(pdf)) {
             text = new PDFTextStripper().getText(doc);
             assertEquals("2", doc.getDocumentCatalog().getMetadata() == null ? "" : new String(doc.getDocumentCatalog().getMetadata().toByteArray(),
                     StandardCharsets.UTF_8).replaceAll("(?s).*<pdfaid:part>(\\d)</pdfaid:part>.*", "$1"));

@@ -405,6 +405,22 @@ public class Letters {
         });
     }
 
+    /**
+     * The letters of every application of an area and period with a decision in force (e.g. after a call's ranking run),
+     * one transaction each; progress after each application.
+     */
+    public int applicationLetters(String areaId, String periodId, IntConsumer progress) {
+        List<Long> apps = jdbc.tx(c -> Sql.list(c, "SELECT a.id FROM application a JOIN decision d ON d.application_id = a.id WHERE a.area_id = ?"
+                + " AND a.period_id = ? AND (d.needs_confirmation = FALSE OR d.confirmed_by IS NOT NULL) ORDER BY a.id", rs -> rs.getLong(1), areaId,
+                periodId));
+        int done = 0;
+        for (long id : apps) {
+            letters(id);
+            progress.accept(++done);
+        }
+        return done;
+    }
+
     // ---- payment notices of the flat allocation -----------------------------------------------------------------
 
     /** The Zuweisungsbescheid of a flat-allocation payment (made now if it has none). */

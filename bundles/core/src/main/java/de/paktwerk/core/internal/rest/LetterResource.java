@@ -143,6 +143,32 @@ public class LetterResource {
         return new Batch(run, made, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** Which decisions to make letters for. */
+    public record DecisionBatch(String areaId, String periodId) {
+    }
+
+    @POST
+    @Path("letters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "makeDecisionLetters", summary = "Die Bescheide aller entschiedenen Anträge eines Förderbereichs und Zeitraums in einem Zug erstellen (z. B. nach einer Rangfolge)")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erstellt", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Batch decisionLetters(DecisionBatch body) {
+        DecisionBatch b = RestParams.body(body);
+        if (b.areaId() == null || b.periodId() == null) {
+            throw new de.paktwerk.core.api.InvalidInputException("Förderbereich und Zeitraum fehlen (areaId, periodId).");
+        }
+        long t0 = System.nanoTime();
+        int made = letters.applicationLetters(b.areaId(), b.periodId(), n -> { });
+        return new Batch(0, made, (System.nanoTime() - t0) / 1_000_000);
+    }
+
     @GET
     @Path("letter-templates/{area}")
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})

@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.Before;
@@ -66,7 +65,7 @@ public class LettersTest {
     }
 
     static String text(byte[] pdf) throws Exception {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
+        try (PDDocument doc = PDDocument.load(pdf)) {
             return new PDFTextStripper().getText(doc);
         }
     }
@@ -115,6 +114,17 @@ public class LettersTest {
         String text = text(letters.content(second, 1));
         assertTrue(text, text.contains("Neue Nebenbestimmungen.") && text.contains("Entschieden von p1"));
         assertNotEquals(sha, letters.letters(second).get(0).sha256());
+    }
+
+    @Test
+    public void theDecisionsOfAnAreaAndPeriodGetTheirLettersInOneGo() {
+        long first = approved("1000.00");
+        long second = approved("2000.00");
+        int[] progress = {0};
+        assertEquals(2, letters.applicationLetters(AREA, "2017", n -> progress[0] = n));
+        assertEquals(2, progress[0]);
+        assertEquals(1, letters.letters(first).size());
+        assertEquals(1, letters.letters(second).size());
     }
 
     @Test
