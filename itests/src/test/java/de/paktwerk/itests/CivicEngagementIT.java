@@ -65,10 +65,10 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
 
     @Override
     protected Option extraOptions() {
-        return composite(editConfigurationFilePut("etc/users.properties", ESSLINGEN_USER, PW + ",municipality,municipality:" + ESSLINGEN),
-                editConfigurationFilePut("etc/users.properties", HEILBRONN_USER, PW + ",municipality,municipality:08125"),
-                editConfigurationFilePut("etc/users.properties", RAPPENAU_USER, PW + ",municipality,municipality:08125006"),
-                editConfigurationFilePut("etc/users.properties", VEREIN_USER, PW + ",provider"));
+        return composite(editConfigurationFilePut("etc/users.properties", ESSLINGEN_USER, STORED_PW + ",municipality,municipality:" + ESSLINGEN),
+                editConfigurationFilePut("etc/users.properties", HEILBRONN_USER, STORED_PW + ",municipality,municipality:08125"),
+                editConfigurationFilePut("etc/users.properties", RAPPENAU_USER, STORED_PW + ",municipality,municipality:08125006"),
+                editConfigurationFilePut("etc/users.properties", VEREIN_USER, STORED_PW + ",provider"));
     }
 
     private void today(String instant) throws Exception {

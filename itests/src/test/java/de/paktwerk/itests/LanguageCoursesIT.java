@@ -71,8 +71,8 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
 
     @Override
     protected Option extraOptions() {
-        return composite(editConfigurationFilePut("etc/users.properties", RNK_USER, PW + ",municipality,municipality:" + RNK),
-                editConfigurationFilePut("etc/users.properties", WALLDORF_USER, PW + ",municipality,municipality:08226095"));
+        return composite(editConfigurationFilePut("etc/users.properties", RNK_USER, STORED_PW + ",municipality,municipality:" + RNK),
+                editConfigurationFilePut("etc/users.properties", WALLDORF_USER, STORED_PW + ",municipality,municipality:08226095"));
     }
 
     private void today(String instant) throws Exception {

@@ -59,7 +59,7 @@ public class YouthCareerIT extends PaktwerkTestSupport {
 
     @Override
     protected Option extraOptions() {
-        return editConfigurationFilePut("etc/users.properties", HEIDELBERG_USER, PW + ",municipality,municipality:08221000");
+        return editConfigurationFilePut("etc/users.properties", HEIDELBERG_USER, STORED_PW + ",municipality,municipality:08221000");
     }
 
     private void today(String instant) throws Exception {
