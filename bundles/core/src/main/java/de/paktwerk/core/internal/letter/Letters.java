@@ -110,10 +110,14 @@ public class Letters {
                 .orElseThrow(() -> new IllegalStateException("Kein Briefkopf hinterlegt"));
     }
 
-    /** "area:version" of the template in force for an area: what a decision records for its letter. */
+    /**
+     * "area:version" of the template in force for an area: what a decision records for its letter. One indexed query
+     * for the key only (it runs in every decision; the texts are read when a letter is made).
+     */
     public static String currentKey(Connection c, String areaId) throws SQLException {
-        Template t = current(c, areaId);
-        return t.areaId() + ":" + t.version();
+        return Sql.one(c, "SELECT area_id, version FROM letter_template WHERE area_id IN (?, '*') ORDER BY CASE WHEN area_id = '*' THEN 1 ELSE 0 END,"
+                + " version DESC FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1) + ":" + rs.getInt(2), areaId)
+                .orElseThrow(() -> new IllegalStateException("Kein Briefkopf hinterlegt"));
     }
 
     private static Template template(Connection c, String key) throws SQLException {
