@@ -4,8 +4,50 @@ package de.paktwerk.core.api;
 public class InvalidInputException extends PaktwerkException {
     private static final long serialVersionUID = 1L;
 
+    /** The input field concerned, as a path into the request body ({@code positions[0].fte}); null if none. */
+    private final String field;
+
     public InvalidInputException(String germanMessage) {
         super(germanMessage);
+        this.field = null;
+    }
+
+    /**
+     * About one field of the input: REST answers name it in the problem's {@code field} member, so that a form can
+     * show the detail next to that field.
+     *
+     * @param field path of the field in the request body, e.g. {@code fte} or {@code positions[0].fte}
+     * @since 2.2
+     */
+    public InvalidInputException(String germanMessage, String field) {
+        super(germanMessage);
+        this.field = field;
+    }
+
+    private InvalidInputException(String germanMessage, ProblemType type, String field) {
+        super(germanMessage, type);
+        this.field = field;
+    }
+
+    /**
+     * The field this problem concerns, or null.
+     *
+     * @since 2.2
+     */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * The same problem about a field inside an element of the input, e.g. {@code inside("positions[2]")} turns
+     * {@code fte} into {@code positions[2].fte} (and no field into {@code positions[2]}).
+     *
+     * @since 2.2
+     */
+    public InvalidInputException inside(String prefix) {
+        InvalidInputException e = new InvalidInputException(getMessage(), problemType(), field == null ? prefix : prefix + "." + field);
+        e.setStackTrace(getStackTrace());
+        return e;
     }
 
     /**
@@ -15,6 +57,7 @@ public class InvalidInputException extends PaktwerkException {
      */
     public InvalidInputException(String germanMessage, ProblemType type) {
         super(germanMessage, type);
+        this.field = null;
     }
 
     @Override

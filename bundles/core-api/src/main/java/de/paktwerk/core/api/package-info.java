@@ -15,10 +15,11 @@
  * changelog from the module's bundle; it is called by modules, never implemented by them. Version 2.0: refugee
  * counts became generic key figures ({@link de.paktwerk.core.api.KeyFigures}), areas are described by
  * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates. Version 2.1: the problem type
- * {@link de.paktwerk.core.api.ProblemType#RULE_VIOLATED} for a programme rule that is not met.
+ * {@link de.paktwerk.core.api.ProblemType#RULE_VIOLATED} for a programme rule that is not met. Version 2.2: an
+ * {@link de.paktwerk.core.api.InvalidInputException} may name the field it concerns (problem member {@code field}).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

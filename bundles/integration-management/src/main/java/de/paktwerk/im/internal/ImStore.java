@@ -97,18 +97,18 @@ public class ImStore {
         }
         if (in.providerId() != null) {
             Provider p = registry.provider(in.providerId())
-                    .orElseThrow(() -> new InvalidInputException("Träger " + in.providerId() + " ist unbekannt."));
+                    .orElseThrow(() -> new InvalidInputException("Träger " + in.providerId() + " ist unbekannt.", "providerId"));
             if (!p.responsibleKey().equals(body.key())) {
                 throw new InvalidInputException("Träger " + p.name() + " ist nicht für " + body.name() + " eingetragen.");
             }
         }
         if (in.managerName() == null || in.managerName().isBlank() || in.managerName().length() > 200) {
-            throw new InvalidInputException("Name der Integrationsmanagerin bzw. des Integrationsmanagers fehlt oder ist zu lang.");
+            throw new InvalidInputException("Name der Integrationsmanagerin bzw. des Integrationsmanagers fehlt oder ist zu lang.", "managerName");
         }
         int fte = Rules.fte(in.fte());
         Rules.checkQualification(in.qualification(), in.experience());
         if (in.hireDate() == null || in.hireDate().getYear() < 2015 || in.hireDate().getYear() > 2040) {
-            throw new InvalidInputException("Das Einstellungsdatum (hireDate) fehlt oder ist unplausibel.");
+            throw new InvalidInputException("Das Einstellungsdatum (hireDate) fehlt oder ist unplausibel.", "hireDate");
         }
         Rules r = rules.get();
         return new Position(0, body.key(), in.providerId(), in.managerName().trim(), fteText(fte), in.qualification(),
@@ -122,7 +122,14 @@ public class ImStore {
         if (positions.size() > 500) {
             throw new InvalidInputException("Höchstens 500 Stellen je Antrag.");
         }
-        List<Position> checked = positions.stream().map(this::check).toList();
+        List<Position> checked = new java.util.ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            try {
+                checked.add(check(positions.get(i)));
+            } catch (InvalidInputException e) {
+                throw e.inside("positions[" + i + "]"); // a form shows the detail next to the field
+            }
+        }
         Money total = checked.stream().map(Position::funding).reduce(Money.ZERO, Money::plus);
         return new Pricing(checked, total);
     }

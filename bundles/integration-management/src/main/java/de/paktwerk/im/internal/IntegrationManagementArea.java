@@ -69,7 +69,12 @@ public class IntegrationManagementArea implements FundingArea, DistributionKey {
             positions.add(new PositionInput(applicantKey, in.providerId(), in.managerName(), in.fte(), in.qualification(),
                     in.experience(), in.hireDate()));
         }
-        Model.Pricing pricing = store.price(positions);
+        Model.Pricing pricing;
+        try {
+            pricing = store.price(positions);
+        } catch (InvalidInputException e) {
+            throw e.field() == null ? e : e.inside("payload");
+        }
         if (context.allocated() == null) {
             throw new ConflictException("Für das Integrationsmanagement im Zeitraum " + context.period().id()
                     + " gibt es noch keine Verteilung mit einem Anteil für " + context.applicant().name() + "; Anträge sind erst danach möglich.");

@@ -70,11 +70,11 @@ public final class Rules {
     public static int fte(String text) {
         if (text == null || !FTE.matcher(text).matches()) {
             throw new InvalidInputException("Stellenanteil '" + (text == null ? "" : text.length() > 20 ? text.substring(0, 20) + "…" : text)
-                    + "' ist kein Stellenanteil: erwartet wird eine Dezimalzahl mit Punkt und höchstens zwei Nachkommastellen, z. B. \"0.5\".");
+                    + "' ist kein Stellenanteil: erwartet wird eine Dezimalzahl mit Punkt und höchstens zwei Nachkommastellen, z. B. \"0.5\".", "fte");
         }
         int hundredths = new BigDecimal(text).movePointRight(2).intValueExact();
         if (hundredths < MIN_FTE || hundredths > MAX_FTE) {
-            throw new InvalidInputException("Der Stellenanteil muss zwischen 0,25 und 1,0 liegen, nicht " + text + ".");
+            throw new InvalidInputException("Der Stellenanteil muss zwischen 0,25 und 1,0 liegen, nicht " + text + ".", "fte");
         }
         return hundredths;
     }
@@ -82,13 +82,13 @@ public final class Rules {
     /** Checks the qualification; vocational training needs a description of the practical experience. */
     public static void checkQualification(Qualification q, String experience) {
         if (q == null) {
-            throw new InvalidInputException("Die Qualifikation fehlt (SOCIAL_WORK, OTHER_DEGREE oder VOCATIONAL).");
+            throw new InvalidInputException("Die Qualifikation fehlt (SOCIAL_WORK, OTHER_DEGREE oder VOCATIONAL).", "qualification");
         }
         if (q == Qualification.VOCATIONAL && (experience == null || experience.isBlank())) {
-            throw new InvalidInputException("Bei einer Berufsausbildung ist das Erfahrungswissen zu beschreiben (experience).");
+            throw new InvalidInputException("Bei einer Berufsausbildung ist das Erfahrungswissen zu beschreiben (experience).", "experience");
         }
         if (experience != null && experience.length() > 2000) {
-            throw new InvalidInputException("Die Beschreibung des Erfahrungswissens ist länger als 2000 Zeichen.");
+            throw new InvalidInputException("Die Beschreibung des Erfahrungswissens ist länger als 2000 Zeichen.", "experience");
         }
     }
 

@@ -7,8 +7,15 @@ package de.paktwerk.core.internal.rest;
  * @param title short German title
  * @param status HTTP status
  * @param detail German explanation for the user
+ * @param field the input field concerned, as a path into the request body ({@code positions[0].fte}); absent if none
  */
-public record Problem(String type, String title, int status, String detail) {
+public record Problem(String type, String title, int status, String detail,
+                      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String field) {
+
+    /** A problem about no particular field. */
+    public Problem(String type, String title, int status, String detail) {
+        this(type, title, status, detail, null);
+    }
 
     /** A problem of the general type of its status. */
     public static Problem of(int status, String title, String detail) {

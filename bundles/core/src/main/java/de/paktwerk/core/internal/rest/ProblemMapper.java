@@ -75,7 +75,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         } catch (RuntimeException noRequest) {
             // outside a request: nothing to shorten
         }
-        return detail.equals(p.detail()) ? p : new Problem(p.type(), p.title(), p.status(), detail);
+        return detail.equals(p.detail()) ? p : new Problem(p.type(), p.title(), p.status(), detail, p.field());
     }
 
     static Problem problem(Throwable exception) {
@@ -83,7 +83,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         // CXF wraps reader failures; look through the chain for something we can explain
         for (int depth = 0; t != null && depth < 8; depth++, t = t.getCause()) {
             if (t instanceof PaktwerkException pe) {
-                return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage());
+                return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage(), field(pe));
             }
             if (t instanceof JsonProcessingException jpe) {
                 return json(jpe);
@@ -100,7 +100,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static Problem json(JsonProcessingException e) {
         String title = "Ungültige Eingabe";
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof PaktwerkException pe) {
-            return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage());
+            return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage(), field(pe));
         }
         if (e instanceof StreamConstraintsException) {
             return Problem.of(400, title, "Der Anfragekörper überschreitet die erlaubte Schachtelungstiefe oder Länge.");
@@ -111,8 +111,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.of(400, title, "Unbekanntes Feld '" + upe.getPropertyName() + "'." + (known.isEmpty() ? "" : " Erlaubt sind: " + known + "."));
         }
         if (e instanceof InvalidFormatException ife) {
-            return Problem.of(400, title, "Feld '" + path(ife) + "' hat einen ungültigen Wert '" + abbreviate(String.valueOf(ife.getValue()))
-                    + "' (erwartet: " + typeName(ife.getTargetType()) + ").");
+            return atField(Problem.of(400, title, "Feld '" + path(ife) + "' hat einen ungültigen Wert '" + abbreviate(String.valueOf(ife.getValue()))
+                    + "' (erwartet: " + typeName(ife.getTargetType()) + ")."), ife);
         }
         if (e instanceof JsonParseException dup && dup.getOriginalMessage() != null && dup.getOriginalMessage().startsWith("Duplicate field '")) {
             String name = dup.getOriginalMessage().substring("Duplicate field '".length());
@@ -125,11 +125,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (path.isEmpty()) {
                 return Problem.of(400, title, "Der Anfragekörper fehlt oder hat die falsche Form (erwartet wird ein JSON-Objekt).");
             }
-            return Problem.of(400, title, "Feld '" + path + "' hat den falschen Typ"
-                    + (mie.getTargetType() == null ? "" : " (erwartet: " + typeName(mie.getTargetType()) + ")") + ".");
+            return atField(Problem.of(400, title, "Feld '" + path + "' hat den falschen Typ"
+                    + (mie.getTargetType() == null ? "" : " (erwartet: " + typeName(mie.getTargetType()) + ")") + "."), mie);
         }
         if (e instanceof JsonMappingException jme && !path(jme).isEmpty()) {
-            return Problem.of(400, title, "Feld '" + path(jme) + "' ist ungültig.");
+            return atField(Problem.of(400, title, "Feld '" + path(jme) + "' ist ungültig."), jme);
         }
         if (e instanceof JsonParseException jpe && jpe.getLocation() != null) {
             return Problem.of(400, title, "Der Anfragekörper ist kein gültiges JSON (Zeile " + jpe.getLocation().getLineNr()
@@ -167,6 +167,24 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
+    }
+
+    /** The field of an invalid input exception, if it names one. */
+    private static String field(PaktwerkException e) {
+        return e instanceof de.paktwerk.core.api.InvalidInputException iie ? iie.field() : null;
+    }
+
+    /** The problem with the field path of a mapping error: {@code positions[0].fte}. */
+    private static Problem atField(Problem p, JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return new Problem(p.type(), p.title(), p.status(), p.detail(), sb.length() == 0 ? null : abbreviate(sb.toString()));
     }
 
     private static String abbreviate(String s) {
