@@ -8,6 +8,7 @@ import de.paktwerk.core.api.AuditLog;
 import de.paktwerk.core.internal.json.Json;
 import de.paktwerk.core.internal.security.ActorRoles;
 import de.paktwerk.core.internal.security.LoginThrottle;
+import de.paktwerk.core.internal.security.SessionTokens;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -79,10 +80,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final AuthCache cache;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final SessionTokens sessions;
 
     @Activate
     public AuthenticationFilter(@Reference ApiTokens tokens, @Reference ActorRoles users, @Reference AuthCache cache,
-                                @Reference LoginThrottle throttle, @Reference AuditLog audit) {
+                                @Reference LoginThrottle throttle, @Reference AuditLog audit, @Reference SessionTokens sessions) {
+        this.sessions = sessions;
         this.tokens = tokens;
         this.users = users;
         this.cache = cache;
@@ -96,6 +99,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String header = ctx.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             String token = header.substring(7).trim();
+            if (SessionTokens.isSessionToken(token)) {
+                Optional<String> user = sessions.authenticate(token);
+                if (user.isEmpty()) {
+                    if (permitAll == null) {
+                        ctx.abortWith(unauthorized(ctx, "Die Sitzung ist abgelaufen oder beendet. Bitte melden Sie sich erneut an."));
+                    }
+                    return;
+                }
+                authorize(ctx, new Caller(user.get(), users.roles(user.get()).orElse(Set.of())), permitAll);
+                return;
+            }
             String address = address();
             if (refusedAsThrottled(ctx, TOKEN_USER, address)) {
                 return;
@@ -108,7 +122,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             Optional<ApiTokens.TokenUser> user = tokens.authenticate(token);
             if (user.isEmpty()) {
                 failed(TOKEN_USER, address);
-                ctx.abortWith(unauthorized("Das API-Token ist ungültig, abgelaufen oder widerrufen, oder sein Benutzer existiert nicht mehr."));
+                ctx.abortWith(unauthorized(ctx, "Das API-Token ist ungültig, abgelaufen oder widerrufen, oder sein Benutzer existiert nicht mehr."));
                 return;
             }
             Caller caller = new Caller(user.get().user(), user.get().roles());
@@ -118,7 +132,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             if (permitAll == null) {
-                ctx.abortWith(unauthorized("Bitte melden Sie sich an (HTTP Basic oder API-Token)."));
+                ctx.abortWith(unauthorized(ctx, "Bitte melden Sie sich an (HTTP Basic oder API-Token)."));
             }
             return;
         }
@@ -126,12 +140,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            ctx.abortWith(unauthorized("Die Anmeldedaten sind nicht lesbar (Base64 erwartet)."));
+            ctx.abortWith(unauthorized(ctx, "Die Anmeldedaten sind nicht lesbar (Base64 erwartet)."));
             return;
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            ctx.abortWith(unauthorized("Die Anmeldedaten sind nicht lesbar (Benutzer:Passwort erwartet)."));
+            ctx.abortWith(unauthorized(ctx, "Die Anmeldedaten sind nicht lesbar (Benutzer:Passwort erwartet)."));
             return;
         }
         String user = decoded.substring(0, colon);
@@ -148,7 +162,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         Subject subject = login(user, password);
         if (subject == null) {
             failed(user, address);
-            ctx.abortWith(unauthorized("Benutzername oder Passwort ist falsch."));
+            ctx.abortWith(unauthorized(ctx, "Benutzername oder Passwort ist falsch."));
             return;
         }
         throttle.succeeded(user);
@@ -240,10 +254,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    private static Response unauthorized(String detail) {
-        return Response.status(401).type(PaktwerkRest.PROBLEM_JSON)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Paktwerk\", charset=\"UTF-8\"")
-                .entity(Problem.of(401, "Anmeldung erforderlich", detail)).build();
+    /** Header with which the web interface asks for a 401 without the browser's own login dialog. */
+    static final String WEB_CLIENT_HEADER = "X-Paktwerk-Client";
+
+    private static Response unauthorized(ContainerRequestContext ctx, String detail) {
+        Response.ResponseBuilder r = Response.status(401).type(PaktwerkRest.PROBLEM_JSON);
+        if (ctx.getHeaderString(WEB_CLIENT_HEADER) == null) {
+            r.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Paktwerk\", charset=\"UTF-8\"");
+        }
+        return r.entity(Problem.of(401, "Anmeldung erforderlich", detail)).build();
     }
 
     /** The authenticated caller; its principal is the {@link Caller} with roles and scopes. */
