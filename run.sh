@@ -86,6 +86,7 @@ fi
 
 cat <<TXT
 Paktwerk läuft (Karaf ${HOME_DIR}).
+  Browser:   http://localhost:${PORT}/ui/   (Anmeldung: admin / ${PW_HINT}; weitere Benutzer mit paktwerk:user-add)
   REST:      http://localhost:${PORT}/api/core/   http://localhost:${PORT}/api/integration-management/
              http://localhost:${PORT}/api/youth-career/
              http://localhost:${PORT}/api/language-courses/

@@ -1,0 +1,113 @@
+// A form generated from an area's JSON schema (its OpenAPI document): objects become groups, arrays lists with
+// add/remove, enums selects, dates date fields, booleans checkboxes. Every input knows its JSON path
+// ("positions[0].fte"), so that a problem naming a field is shown next to it.
+import { h, field, showFieldError } from './lib.js';
+
+export function resolve(schema, doc) {
+  let s = schema || {};
+  for (let i = 0; s.$ref && i < 20; i++) {
+    const path = s.$ref.replace(/^#\//, '').split('/');
+    s = path.reduce((o, k) => (o ? o[k] : undefined), doc) || {};
+  }
+  if (s.allOf && s.allOf.length === 1) return { ...resolve(s.allOf[0], doc), ...s, allOf: undefined };
+  return s;
+}
+
+/**
+ * options: labels {property or enum value → German label}, order [property names first, in this order],
+ * hide [property names the module fills itself]; returns {element, value(), fields: Map(path → field), clearErrors()}
+ */
+export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
+  const labels = options.labels || {};
+  const order = options.order || [];
+  const hide = new Set(options.hide || []);
+  const rank = (k) => (order.includes(k) ? order.indexOf(k) : order.length);
+  const fields = new Map();
+  const label = (name, s) => labels[name] || s.title || name;
+
+  function build(s, path, name, required) {
+    s = resolve(s, doc);
+    const type = s.type || (s.properties ? 'object' : 'string');
+    if (type === 'object') {
+      const props = Object.entries(s.properties || {}).filter(([k]) => !hide.has(k))
+        .sort((a, b) => rank(a[0]) - rank(b[0]));
+      const req = new Set(s.required || []);
+      const builders = props.map(([k, ps]) => [k, build(ps, path ? `${path}.${k}` : k, k, req.has(k))]);
+      const children = builders.map(([, b]) => b.element);
+      const element = path ? h('fieldset', {}, h('legend', {}, label(name, s)), s.description ? h('p', { class: 'hint' }, s.description) : null, children)
+        : h('div', {}, children);
+      return {
+        element,
+        value: () => {
+          const o = {};
+          for (const [k, b] of builders) {
+            const v = b.value();
+            if (v !== undefined) o[k] = v;
+          }
+          return o;
+        },
+      };
+    }
+    if (type === 'array') {
+      const list = h('ol', { class: 'items' });
+      const items = [];
+      const add = () => {
+        const i = items.length;
+        const b = build(s.items || {}, `${path}[${i}]`, `${labels[`${name}.item`] || label(name, s)} ${i + 1}`, true);
+        const li = h('li', {}, b.element);
+        items.push({ b, li });
+        list.append(li);
+        onChange();
+        return b;
+      };
+      const element = h('fieldset', { class: 'array' }, h('legend', {}, label(name, s)),
+        s.description ? h('p', { class: 'hint' }, s.description) : null, list,
+        h('div', { class: 'buttons' },
+          h('button', { type: 'button', class: 'secondary', onclick: () => add() }, `${label(name, s)}: Eintrag hinzufügen`),
+          h('button', { type: 'button', class: 'secondary', onclick: () => {
+            const last = items.pop();
+            if (last) { last.li.remove(); [...fields.keys()].filter((p) => p.startsWith(`${path}[${items.length}]`)).forEach((p) => fields.delete(p)); onChange(); }
+          } }, `${label(name, s)}: letzten Eintrag entfernen`)));
+      add(); // one entry to start with: a form with an empty list would show nothing to fill in
+      return { element, value: () => items.map((x) => x.b.value()) };
+    }
+    let input;
+    const hint = [s.description, s.format === 'date' ? 'Datum' : null].filter(Boolean).join(' · ') || null;
+    if (s.enum) {
+      input = h('select', { name: path }, required ? null : h('option', { value: '' }, '(keine Angabe)'),
+        s.enum.map((v) => h('option', { value: v }, labels[v] || v)));
+    } else if (type === 'boolean') {
+      input = h('input', { type: 'checkbox', name: path });
+    } else if (s.format === 'date') {
+      input = h('input', { type: 'date', name: path });
+    } else {
+      const numeric = type === 'integer' || type === 'number';
+      input = h('input', { type: 'text', name: path, autocomplete: 'off', inputmode: type === 'integer' ? 'numeric' : numeric ? 'decimal' : null });
+    }
+    if (required && type !== 'boolean') input.required = true;
+    input.addEventListener('input', onChange);
+    input.addEventListener('change', onChange);
+    const f = field(`${label(name, s)}${required && type !== 'boolean' ? ' (Pflichtfeld)' : ''}`, input, hint);
+    if (type === 'boolean') f.wrap.classList.add('check');
+    fields.set(path, f);
+    return {
+      element: f.wrap,
+      value: () => {
+        if (type === 'boolean') return input.checked;
+        const v = input.value.trim();
+        if (v === '') return undefined;
+        if (type === 'integer' && /^-?\d+$/.test(v)) return Number(v);
+        if (type === 'number' && /^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
+        if (s.pattern === undefined && (type === 'string') && /^-?\d+,\d+$/.test(v) && (s.format === 'decimal' || /fte|amount|betrag/i.test(name))) return v.replace(',', '.');
+        return v;
+      },
+    };
+  }
+  const root = build(schema, '', '', true);
+  return {
+    element: root.element,
+    value: root.value,
+    fields,
+    clearErrors: () => fields.forEach((f) => showFieldError(f, null)),
+  };
+}

@@ -1,0 +1,13 @@
+package de.paktwerk.youthcareer.internal;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/**
+ * This module's part of the web interface: {@code /ui/areas/youth-career/page.js} (German labels and the pricing parameters
+ * of the application form). Registered while the bundle runs, so the menu entry comes and goes with the module.
+ */
+@Component(service = WebPages.class)
+@HttpWhiteboardResource(pattern = "/ui/areas/" + YcRules.AREA + "/*", prefix = "/ui-area")
+public class WebPages {
+}

@@ -1,0 +1,263 @@
+// Paktwerk's web interface in Debian's Chromium (playwright-core), against the distribution started by run.sh.
+// Every page a scenario visits is checked with axe-core (no serious or critical violation) and photographed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const URL_ = process.env.PAKTWERK_URL || 'http://localhost:8181';
+const KARAF = process.env.PAKTWERK_KARAF;
+const SHOTS = process.env.SCREENSHOTS || 'target/screenshots';
+const ADMIN = ['admin', process.env.PAKTWERK_ADMIN_PASSWORD];
+const TIMEOUT = 20000;
+mkdirSync(SHOTS, { recursive: true });
+
+let browser;
+const cspViolations = [];
+const checked = [];
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.PAKTWERK_CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-quic', '--no-first-run', '--lang=de-DE'],
+  });
+});
+after(async () => { if (browser) await browser.close(); });
+
+async function session() {
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
+  page.on('pageerror', (e) => cspViolations.push(`Skriptfehler: ${e.message}`));
+  return { context, page };
+}
+
+async function login(page, [user, password]) {
+  await page.goto(`${URL_}/ui/`);
+  await page.getByLabel('Benutzername').fill(user);
+  await page.getByLabel('Passwort').fill(password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Abmelden' }).click();
+  await page.getByRole('heading', { name: 'Anmelden', level: 1 }).waitFor();
+}
+
+/** Waits for a page's heading, then axe-core: no serious or critical violation; and a screenshot. */
+async function check(page, name, heading) {
+  if (heading) await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await page.waitForFunction(() => !document.body.innerText.includes('Wird geladen'));
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  checked.push(name);
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`), [], `axe-core auf ${name}`);
+}
+
+function karaf(command) {
+  execFileSync(`${KARAF}/bin/client`, ['-u', ADMIN[0], '-p', ADMIN[1], '-b'], { input: `${command}\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+}
+
+const remainingIm = (page) => page.locator('[data-remaining="integration-management"]');
+
+test('an approver sets a budget, runs a distribution and decides above the four-eyes threshold; a second approver confirms', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await page.goto(`${URL_}/ui/`);
+  await check(page, '01-anmeldung', 'Anmelden');
+  await login(page, ['approver1', 'pruefen-pruefen-1']);
+  await page.goto(`${URL_}/ui/#/start?zeitraum=2017`);
+  await check(page, '02-uebersicht', 'Übersicht');
+  assert.equal(await remainingIm(page).textContent(), '58.000.000,00 €');
+
+  await page.getByLabel('Förderbereich', { exact: true }).selectOption('integration-management');
+  await page.getByLabel('Betrag in Euro', { exact: true }).fill('60.000.000,00');
+  await page.getByRole('button', { name: 'Budget speichern' }).click();
+  await page.getByText('Budget für Integrationsmanagement gesetzt: 60.000.000,00 €.').waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-remaining="integration-management"]')?.textContent === '60.000.000,00 €');
+  assert.match(await page.locator('.chart').getAttribute('aria-label'), /Integrationsmanagement: Budget 60\.000\.000,00 €, Gebunden 0,00 €, Verfügbar 60\.000\.000,00 €/);
+
+  await page.getByRole('link', { name: 'Verteilungen' }).click();
+  await page.getByRole('heading', { name: 'Verteilungen', level: 1 }).waitFor();
+  await page.getByLabel('Förderzeitraum', { exact: true }).selectOption('2017');
+  await page.getByLabel('Förderbereich', { exact: true }).selectOption('integration-management');
+  await page.getByRole('link', { name: 'Nr. 1' }).waitFor(); // the run made before, now listed
+  await page.getByLabel('Betrag in Euro', { exact: true }).fill('36000000');
+  await page.getByRole('button', { name: 'Verteilung berechnen' }).click();
+  await page.getByText('Verteilung Nr. 2 berechnet: 36.000.000,00 €').waitFor();
+  await check(page, '03-verteilungen', 'Verteilungen');
+  await page.getByRole('link', { name: 'Nr. 2' }).click();
+  await page.getByRole('heading', { name: 'Anteile des Laufs Nr. 2' }).waitFor();
+
+  await page.getByRole('link', { name: 'Anträge', exact: true }).click();
+  await check(page, '04-antraege', 'Anträge');
+  await page.getByRole('link', { name: 'Nr. 1', exact: true }).click();
+  await check(page, '05-antrag', 'Antrag 1');
+  await page.getByLabel('Ergebnis').selectOption('APPROVED');
+  await page.getByLabel('Betrag in Euro', { exact: true }).fill('102.000,00');
+  await page.getByLabel('Auflagen und Nebenbestimmungen').fill('Nachweis der Qualifikation bis 31.12.2017');
+  await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
+  await page.getByText('(noch keine – wartet auf die zweite Person)').waitFor();
+  await logout(page);
+
+  await login(page, ['approver2', 'pruefen-pruefen-2']);
+  await page.getByRole('link', { name: 'Vier-Augen-Prüfung' }).click();
+  await check(page, '06-vier-augen', 'Vier-Augen-Prüfung');
+  await page.getByRole('button', { name: 'Entscheidung zu Antrag 1 bestätigen' }).click();
+  await page.getByText('Keine Entscheidung wartet auf Ihre Bestätigung.').waitFor();
+  await page.goto(`${URL_}/ui/#/antraege/1`);
+  await page.locator('#zustand', { hasText: 'Bewilligt' }).waitFor();
+  await page.getByText(/^PFI-\d{4}-\d{6}$/).waitFor();
+  await page.goto(`${URL_}/ui/#/start?zeitraum=2017`);
+  await page.waitForFunction(() => document.querySelector('[data-remaining="integration-management"]')?.textContent === '59.898.000,00 €');
+  assert.match(await page.locator('.chart').getAttribute('aria-label'), /Integrationsmanagement: Budget 60\.000\.000,00 €, Gebunden 102\.000,00 €, Verfügbar 59\.898\.000,00 €/);
+  await check(page, '06b-uebersicht-nach-bestaetigung', 'Übersicht');
+  await page.goto(`${URL_}/ui/#/audit`);
+  await check(page, '07-audit', 'Audit-Protokoll');
+  await page.getByRole('button', { name: 'Kette prüfen' }).click();
+  await page.getByText(/Die Hash-Kette ist intakt/).waitFor();
+  await context.close();
+});
+
+test('a municipality files an application through the generated form: live price, German error next to the field, submitted', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await login(page, ['ulm1', 'ulm-passwort-1']);
+  await page.getByRole('navigation').getByRole('link', { name: 'Integrationsmanagement', exact: true }).click();
+  await page.getByRole('link', { name: 'Neuen Antrag stellen' }).click();
+  await page.getByRole('heading', { name: 'Neuer Antrag: Integrationsmanagement' }).waitFor();
+  await page.getByLabel('Förderzeitraum', { exact: true }).selectOption('2017');
+  await page.getByLabel(/^Name der Integrationsmanagerin/).fill('C. Test');
+  await page.getByLabel(/^Qualifikation/).selectOption('SOCIAL_WORK');
+  await page.getByLabel(/^Einstellungsdatum/).fill('2017-10-01');
+  await page.getByLabel(/^Stellenanteil/).fill('0.5');
+  await page.locator('#preis-betrag', { hasText: '68.000,00 €' }).waitFor();
+  await check(page, '08-antragsformular', 'Neuer Antrag: Integrationsmanagement');
+
+  await page.getByLabel(/^Stellenanteil/).fill('abc');
+  const fte = page.getByLabel(/^Stellenanteil/);
+  await page.waitForFunction(() => document.querySelector('input[name="positions[0].fte"]')?.getAttribute('aria-invalid') === 'true');
+  const errorId = (await fte.getAttribute('aria-describedby')).split(' ').pop();
+  const detail = await page.locator(`#${errorId}`).textContent();
+  assert.equal(detail, 'Stellenanteil \'abc\' ist kein Stellenanteil: erwartet wird eine Dezimalzahl mit Punkt und höchstens zwei'
+    + ' Nachkommastellen, z. B. "0.5".');
+  await page.screenshot({ path: `${SHOTS}/09-antragsformular-fehler.png`, fullPage: true });
+
+  await fte.fill('0.5');
+  await page.locator('#preis-betrag', { hasText: '68.000,00 €' }).waitFor();
+  await page.getByRole('button', { name: 'Antrag einreichen' }).click();
+  await page.getByRole('heading', { name: 'Antrag 3', level: 1 }).waitFor();
+  await page.locator('#zustand', { hasText: 'Eingereicht' }).waitFor();
+  await check(page, '10-antrag-eingereicht', 'Antrag 3');
+  await page.getByRole('link', { name: 'Mittelübersicht' }).click();
+  await page.getByRole('heading', { name: 'Ulm, Universitätsstadt (08421000), 2017' }).waitFor();
+  await check(page, '13-mitteluebersicht', 'Mittelübersicht');
+  await context.close();
+});
+
+test('a caseworker sees only the own caseload; a municipality cannot open another one\'s application by URL', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await login(page, ['cm1', 'fallarbeit-pw-1']);
+  await page.getByRole('heading', { name: 'Fallbestand – Integrationsmanagement' }).waitFor();
+  await page.getByRole('link', { name: 'ULM-0001' }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'ULM-0002' }).count(), 0);
+  await check(page, '11-fallbestand', 'Fallbestand – Integrationsmanagement');
+  await page.goto(`${URL_}/ui/#/bereich/integration-management/faelle/ULM-0002`);
+  await page.getByRole('alert').filter({ hasText: 'ULM-0002' }).waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /unbekannt/);
+  await logout(page);
+
+  await login(page, ['ulm1', 'ulm-passwort-1']);
+  await page.goto(`${URL_}/ui/#/antraege/2`);
+  await page.getByRole('alert').waitFor();
+  assert.match(await page.getByRole('alert').textContent(), /Antrag 2 ist unbekannt/);
+  assert.equal(await page.getByText('08111000').count(), 0);
+  await context.close();
+});
+
+test('integration management is uninstalled while a user works: its menu entry goes, the rest works; reinstalled it is back', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await login(page, ADMIN);
+  const menu = page.getByRole('navigation');
+  const im = menu.getByRole('link', { name: 'Integrationsmanagement', exact: true });
+  await im.waitFor();
+  await page.goto(`${URL_}/ui/#/betrieb`);
+  await check(page, '12-betrieb', 'Betrieb');
+  await page.getByRole('cell', { name: 'de.paktwerk.paktwerk-integration-management' }).waitFor();
+
+  karaf('feature:uninstall paktwerk-integration-management');
+  await im.waitFor({ state: 'detached', timeout: 60000 });
+  await menu.getByRole('link', { name: 'Anträge', exact: true }).click();
+  await page.getByRole('link', { name: 'Nr. 1', exact: true }).waitFor();
+  await menu.getByRole('link', { name: 'Junge Geflüchtete in Schule und Beruf' }).or(menu.getByRole('link', { name: /Schule und Beruf/ })).first().waitFor();
+
+  karaf('feature:install paktwerk-integration-management');
+  await im.waitFor({ timeout: 60000 });
+  await im.click();
+  await page.getByRole('heading', { name: 'Integrationsmanagement', level: 1 }).waitFor();
+  await context.close();
+});
+
+test('keyboard only: log in, skip to the content, reach a page from the menu', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await page.goto(`${URL_}/ui/`);
+  await page.getByLabel('Benutzername').waitFor();
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a ? (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || a.textContent || a.id).trim() : '';
+  });
+  assert.equal(await focused(), 'Benutzername'); // the login form has the focus at once
+  await page.keyboard.type('approver1');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('pruefen-pruefen-1');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  await page.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
+  // the next Tab starts from the top of the page, as after loading it
+  const toTop = () => page.evaluate(() => { document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex'); });
+  await toTop();
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Zum Inhalt springen');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'inhalt');
+  await toTop();
+  for (const expected of ['Zum Inhalt springen', 'Abmelden', 'Übersicht', 'Anträge']) {
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), expected);
+  }
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Anträge', level: 1 }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'inhalt'); // a new page takes the focus to its content
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'Zustand');
+  await context.close();
+});
+
+test('every page of every funding area passes axe-core', { timeout: 180000 }, async () => {
+  const { context, page } = await session();
+  await login(page, ADMIN);
+  const res = await fetch(`${URL_}/api/core/funding-areas`, { headers: { Accept: 'application/json',
+    Authorization: `Basic ${Buffer.from(ADMIN.join(':')).toString('base64')}` } });
+  const areas = await res.json();
+  assert.deepEqual(areas.map((a) => a.id).sort(), ['civic-engagement', 'integration-management', 'language-courses', 'youth-career']);
+  for (const a of areas) {
+    await page.goto(`${URL_}/ui/#/bereich/${a.id}`);
+    await check(page, `20-${a.id}`, a.title);
+    await page.goto(`${URL_}/ui/#/bereich/${a.id}/neu`);
+    await check(page, `21-${a.id}-neu`, `Neuer Antrag: ${a.title}`);
+  }
+  await page.goto(`${URL_}/ui/#/bereich/integration-management/faelle/ULM-0001`);
+  await check(page, '22-fall', 'Fallbestand – Integrationsmanagement');
+  await page.goto(`${URL_}/api/docs/index.html`);
+  await page.locator('.swagger-ui .info').first().waitFor();
+  await context.close();
+  assert.deepEqual(cspViolations, [], 'keine Verletzung der Content-Security-Policy und kein Skriptfehler');
+  console.log(`axe-core geprüft auf ${checked.length} Seiten: ${checked.join(', ')}`);
+});
