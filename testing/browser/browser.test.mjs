@@ -156,6 +156,16 @@ test('a municipality files an application through the generated form: live price
   await page.getByRole('heading', { name: 'Antrag 3', level: 1 }).waitFor();
   await page.locator('#zustand', { hasText: 'Eingereicht' }).waitFor();
   await check(page, '10-antrag-eingereicht', 'Antrag 3');
+  // funds of the application approved in the first scenario: draw, prove less than drawn, the reclaim follows
+  await page.goto(`${URL_}/ui/#/antraege/1`);
+  await page.locator('#zustand', { hasText: 'Bewilligt' }).waitFor();
+  await page.getByLabel('Betrag in Euro', { exact: true }).fill('30.000,00');
+  await page.getByRole('button', { name: 'Abrufen' }).click();
+  await page.getByRole('cell', { name: '30.000,00 €' }).waitFor();
+  await page.getByLabel('Verwendet in Euro').fill('25.000,00');
+  await page.getByRole('button', { name: 'Nachweis einreichen' }).click();
+  await page.getByRole('table', { name: 'Rückforderungen' }).getByRole('cell', { name: '5.000,00 €' }).waitFor();
+  await check(page, '12b-antrag-mittel', 'Antrag 1');
   await page.getByRole('link', { name: 'Mittelübersicht' }).click();
   await page.getByRole('heading', { name: 'Ulm, Universitätsstadt (08421000), 2017' }).waitFor();
   await check(page, '13-mitteluebersicht', 'Mittelübersicht');
@@ -253,6 +263,9 @@ test('every page of every funding area passes axe-core', { timeout: 180000 }, as
     await page.goto(`${URL_}/ui/#/bereich/${a.id}/neu`);
     await check(page, `21-${a.id}-neu`, `Neuer Antrag: ${a.title}`);
   }
+  await page.goto(`${URL_}/ui/#/rueckforderungen`);
+  await page.getByRole('cell', { name: '5.000,00 €' }).waitFor();
+  await check(page, '23-rueckforderungen', 'Rückforderungen');
   await page.goto(`${URL_}/ui/#/bereich/integration-management/faelle/ULM-0001`);
   await check(page, '22-fall', 'Fallbestand – Integrationsmanagement');
   await page.goto(`${URL_}/api/docs/index.html`);

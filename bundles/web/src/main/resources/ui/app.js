@@ -18,6 +18,7 @@ const CORE = [
   { route: 'antraege', title: 'Anträge', roles: ['admin', 'approver', 'auditor', 'municipality', 'provider'], render: views.applications },
   { route: 'mittel', title: 'Mittelübersicht', roles: ['admin', 'approver', 'auditor', 'municipality'], render: views.bodyMoney },
   { route: 'verteilungen', title: 'Verteilungen', roles: ['admin', 'approver', 'auditor'], render: views.distributions },
+  { route: 'rueckforderungen', title: 'Rückforderungen', roles: ['admin', 'approver', 'auditor'], render: views.reclaims },
   { route: 'vier-augen', title: 'Vier-Augen-Prüfung', roles: ['admin', 'approver'], render: views.fourEyes },
   { route: 'audit', title: 'Audit-Protokoll', roles: ['admin', 'approver', 'auditor'], render: views.audit },
   { route: 'betrieb', title: 'Betrieb', roles: ['admin', 'auditor'], render: views.operation },

@@ -302,6 +302,15 @@ export async function application(el, ctx, id) {
         return 'Verwendungsnachweis eingereicht.';
       }));
     }
+    const [proof, reclaims] = await Promise.all([
+      api(`/api/core/applications/${a.id}/proof-of-use`).catch(() => null),
+      api(`/api/core/reclaims?debtor=${encodeURIComponent(a.applicantKey)}`).catch(() => []),
+    ]);
+    el.append(h('h2', {}, 'Verwendungsnachweis'), proof ? h('dl', { class: 'facts' }, [
+      ['Verwendet', money(proof.spent)], ['Ausgezahlt', money(proof.paid)], ['Anerkannt', money(proof.accepted)],
+      ['Freigegeben', money(proof.released)], ['Rückforderung', money(proof.reclaim)], ['Eingereicht', `${date(proof.at)} von ${proof.by}`],
+    ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]).flat()) : h('p', { class: 'empty' }, 'Noch kein Verwendungsnachweis.'));
+    el.append(h('h2', {}, 'Rückforderungen'), reclaimTable(reclaims.filter((r) => r.applicationId === a.id)));
     el.append(h('h2', {}, 'Bescheide'), letters.length ? h('ul', {}, letters.map((l) => h('li', {},
       h('button', { type: 'button', class: 'link', onclick: () => openPdf(`/api/core/applications/${a.id}/letters/${l.number ?? l.n ?? l.id}`) },
         `${l.kind || 'Bescheid'} ${l.number ?? ''} vom ${date(l.createdAt || l.date)} (PDF)`)))) : h('p', { class: 'empty' }, 'Noch kein Bescheid.'));
@@ -310,6 +319,22 @@ export async function application(el, ctx, id) {
     const entries = await api(`/api/core/audit?entityType=application&entityId=${a.id}`).catch(() => []);
     el.append(h('h2', {}, 'Audit dieses Antrags'), auditTable(entries));
   }
+}
+
+function reclaimTable(rows) {
+  return table('Rückforderungen', [
+    { title: 'Nr.', value: (r) => r.id },
+    { title: 'Antrag', value: (r) => h('a', { href: `#/antraege/${r.applicationId}` }, `Nr. ${r.applicationId}`) },
+    { title: 'Schuldner', value: (r) => r.debtorKey },
+    { title: 'Betrag', numeric: true, value: (r) => money(r.amount) },
+    { title: 'Zeitpunkt', value: (r) => date(r.at) },
+  ], rows, 'Keine Rückforderung.');
+}
+
+/** Every reclaim (approval office, auditors): what applicants owe back after their proof of use. */
+export async function reclaims(el) {
+  el.append(h('p', {}, 'Rückforderungen entstehen, wenn ein Verwendungsnachweis weniger belegt, als ausgezahlt wurde.'),
+    reclaimTable(await api('/api/core/reclaims')));
 }
 
 async function openPdf(path) {
@@ -427,7 +452,9 @@ export async function bodyMoney(el, ctx) {
         { title: 'Ausgezahlt', numeric: true, value: (a) => money(a.paid) },
         { title: 'Freigegeben', numeric: true, value: (a) => money(a.released) },
         { title: 'Zurückgefordert', numeric: true, value: (a) => money(a.reclaimed) },
-      ], o.areas || [], 'In diesem Zeitraum keine Mittel aus Förderbereichen.'));
+      ], o.areas || [], 'In diesem Zeitraum keine Mittel aus Förderbereichen.'),
+      h('h2', {}, 'Rückforderungen'),
+      reclaimTable(await api(`/api/core/reclaims?debtor=${encodeURIComponent(o.key)}`).catch(() => [])));
   };
   form.addEventListener('submit', async (ev) => { ev.preventDefault(); try { await draw(); } catch (e) { out.replaceChildren(errorBox(e)); } });
   await draw();
