@@ -116,6 +116,14 @@ test('an approver sets a budget, runs a distribution and decides above the four-
   await page.goto(`${URL_}/ui/#/antraege/1`);
   await page.locator('#zustand', { hasText: 'Bewilligt' }).waitFor();
   await page.getByText(/^PFI-\d{4}-\d{6}$/).waitFor();
+  // the office changes the conditions (Änderungsbescheid): a second letter, named in German, next to the first
+  await page.getByLabel('Neue Auflagen (leer: unverändert)').fill('Nachweis der Qualifikation bis 31.03.2018');
+  await page.getByLabel('Grund der Änderung').fill('Die Stelle wurde später besetzt.');
+  await page.getByRole('button', { name: 'Änderung speichern' }).click();
+  await page.getByRole('button', { name: /^Änderungsbescheid \(Brief 2\) vom \d{2}\.\d{2}\.\d{4}/ }).waitFor();
+  await page.getByRole('button', { name: /^Zuwendungsbescheid \(Brief 1\) vom / }).waitFor();
+  await page.getByText('Nachweis der Qualifikation bis 31.03.2018').waitFor();
+  await check(page, '05b-antrag-geaendert', 'Antrag 1');
   await page.goto(`${URL_}/ui/#/start?zeitraum=2017`);
   await page.waitForFunction(() => document.querySelector('[data-remaining="integration-management"]')?.textContent === '59.898.000,00 €');
   assert.match(await page.locator('.chart').getAttribute('aria-label'), /Integrationsmanagement: Budget 60\.000\.000,00 €, Gebunden 102\.000,00 €, Verfügbar 59\.898\.000,00 €/);
@@ -230,6 +238,8 @@ test('keyboard only: log in, skip to the content, reach a page from the menu', {
   await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Abmelden' }).waitFor();
   await page.getByRole('heading', { name: 'Übersicht', level: 1 }).waitFor();
+  // the heading comes first, the page's content after its requests; then the page takes the focus to the content
+  await page.waitForFunction(() => document.activeElement?.id === 'inhalt');
   // the next Tab starts from the top of the page, as after loading it
   const toTop = () => page.evaluate(() => { document.body.tabIndex = -1; document.body.focus(); document.body.removeAttribute('tabindex'); });
   await toTop();

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 // lib.js is an ES module for the browser; under a name Node reads as one whatever its version
 const copy = join(mkdtempSync(join(tmpdir(), 'paktwerk-ui-')), 'lib.mjs');
 copyFileSync(fileURLToPath(new URL('../../bundles/web/src/main/resources/ui/lib.js', import.meta.url)), copy);
-const { money, cents, decimal, date, euroInput, stateName } = await import(pathToFileURL(copy));
+const { money, cents, decimal, date, euroInput, stateName, letterKind } = await import(pathToFileURL(copy));
 
 test('amounts are shown the German way, from the API\'s decimal strings, without floating point', () => {
   assert.equal(money('1234.56'), '1.234,56 €');
@@ -51,4 +51,11 @@ test('states have German names', () => {
   assert.equal(stateName('SUBMITTED'), 'Eingereicht');
   assert.equal(stateName('PARTIALLY_APPROVED'), 'Teilweise bewilligt');
   assert.equal(stateName('SOMETHING_NEW'), 'SOMETHING_NEW');
+});
+
+test('letters have German names', () => {
+  assert.equal(letterKind('DECISION'), 'Zuwendungsbescheid');
+  assert.equal(letterKind('AMENDMENT'), 'Änderungsbescheid');
+  assert.equal(letterKind('SETTLEMENT'), 'Schlussbescheid');
+  assert.equal(letterKind(undefined), 'Bescheid');
 });

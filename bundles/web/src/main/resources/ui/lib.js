@@ -109,6 +109,12 @@ export const STATES = {
 };
 export const stateName = (s) => STATES[s] || s;
 
+/** German names of the kinds of letters (Bescheide) the core makes. */
+export const LETTER_KINDS = {
+  DECISION: 'Zuwendungsbescheid', AMENDMENT: 'Änderungsbescheid', SETTLEMENT: 'Schlussbescheid', PAYMENT_NOTICE: 'Zuweisungsbescheid',
+};
+export const letterKind = (k) => LETTER_KINDS[k] || 'Bescheid';
+
 export const ROLES = {
   admin: 'Administration', approver: 'Bewilligungsstelle', municipality: 'Kommune', caseworker: 'Integrationsmanagement',
   auditor: 'Prüfung', provider: 'Träger',

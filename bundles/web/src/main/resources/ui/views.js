@@ -313,7 +313,20 @@ export async function application(el, ctx, id) {
     el.append(h('h2', {}, 'Rückforderungen'), reclaimTable(reclaims.filter((r) => r.applicationId === a.id)));
     el.append(h('h2', {}, 'Bescheide'), letters.length ? h('ul', {}, letters.map((l) => h('li', {},
       h('button', { type: 'button', class: 'link', onclick: () => openPdf(`/api/core/applications/${a.id}/letters/${l.number ?? l.n ?? l.id}`) },
-        `${l.kind || 'Bescheid'} ${l.number ?? ''} vom ${date(l.createdAt || l.date)} (PDF)`)))) : h('p', { class: 'empty' }, 'Noch kein Bescheid.'));
+        `${lib.letterKind(l.kind)} (Brief ${l.number ?? ''}) vom ${date(l.createdAt || l.date)} (PDF)`)))) : h('p', { class: 'empty' }, 'Noch kein Bescheid.'));
+    if (!proof && ctx.has('approver', 'admin')) {
+      const amount = field('Neuer Betrag in Euro (leer: unverändert)', h('input', { type: 'text', name: 'amount', inputmode: 'decimal', autocomplete: 'off' }));
+      const conditions = field('Neue Auflagen (leer: unverändert)', h('textarea', { name: 'conditions', rows: 2 }));
+      const why = field('Grund der Änderung', h('textarea', { name: 'reason', rows: 2 }));
+      el.append(actionForm('Bescheid ändern (Änderungsbescheid)', [amount, conditions, why], 'Änderung speichern', async () => {
+        const body = { reason: why.input.value };
+        if (amount.input.value.trim()) body.amount = euroInput(amount.input.value);
+        if (conditions.input.value.trim()) body.conditions = conditions.input.value;
+        const d = await api(`/api/core/applications/${a.id}/decision/amendments`, { method: 'POST', body });
+        setTimeout(() => ctx.navigate(`antraege/${a.id}`), 0);
+        return `Änderung gespeichert: bewilligt sind nun ${money(d.amount)}.`;
+      }));
+    }
   }
   if (ctx.has('auditor', 'approver', 'admin')) {
     const entries = await api(`/api/core/audit?entityType=application&entityId=${a.id}`).catch(() => []);

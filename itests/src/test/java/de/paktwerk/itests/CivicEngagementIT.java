@@ -221,6 +221,12 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
         assertEquals("28000.00", post(CE + "/sub-grants/" + sub + "/proof", ESSLINGEN_USER, "{\"spent\":\"28000.00\",\"report\":\"Drei Abende\"}")
                 .expect(200).json().path("spent").asText());
         post(CE + "/grants/" + dialogues + "/sub-grants", APPROVER1, "{\"recipient\":\"X\",\"amount\":\"1.00\",\"purpose\":\"x\"}").expectProblem(403);
+        // the office lowers the grant below what is passed on already (Änderungsbescheid): nothing more fits, and the answer says why
+        post("/api/core/applications/" + dialogues + "/decision/amendments", APPROVER2, "{\"amount\":\"44000.00\",\"reason\":\"Ein Abend entfällt.\"}")
+                .expect(200);
+        assertEquals("Die Weiterleitungen überstiegen den Zuschuss: 45.000,00 € von 44.000,00 € sind weitergeleitet, 1,00 € passen nicht mehr hinein.",
+                post(CE + "/grants/" + dialogues + "/sub-grants", ESSLINGEN_USER, "{\"recipient\":\"Verein C\",\"amount\":\"1.00\",\"purpose\":\"x\"}")
+                        .expectProblem(409, "conflict").json().path("detail").asText());
         // at once: ten sub-grants of 10,000.00 against Heilbronn's 48,000.00 -> exactly four, never more than the grant
         await("Zuschuss Heilbronn erfasst", Duration.ofSeconds(20), () -> get(CE + "/grants/" + alliance, HEILBRONN_USER).status() == 200);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);

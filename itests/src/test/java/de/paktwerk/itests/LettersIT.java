@@ -90,5 +90,32 @@ public class LettersIT extends PaktwerkTestSupport {
         String console = console(new String[] {"admin"}, "paktwerk:letter -o " + file + " " + app);
         assertTrue(console, console.contains("Bescheid geschrieben"));
         assertArrayEquals(pdf, Files.readAllBytes(file));
+
+        // the office lowers the approval (Änderungsbescheid): a new letter that names the one it changes; bad input changes nothing
+        post("/api/core/applications/" + app + "/decision/amendments", APPROVER2, "{\"amount\":\"-5.00\",\"reason\":\"x\"}")
+                .expectProblem(400, "invalid-input");
+        assertEquals("reason", post("/api/core/applications/" + app + "/decision/amendments", APPROVER2, "{\"amount\":\"60000.00\"}")
+                .expectProblem(400, "invalid-input").json().path("field").asText());
+        post("/api/core/applications/" + app + "/decision/amendments", APPROVER2, "{\"amount\":\"70000.00\",\"reason\":\"mehr\"}")
+                .expectProblem(409, "conflict");
+        post("/api/core/applications/" + app + "/decision/amendments", ULM_USER, "{\"amount\":\"60000.00\",\"reason\":\"selbst\"}")
+                .expectProblem(403);
+        JsonNode amended = post("/api/core/applications/" + app + "/decision/amendments", APPROVER2,
+                "{\"amount\":\"60000.00\",\"reason\":\"Die Stelle ist erst ab 01.12.2017 besetzt.\"}").expect(200).json();
+        assertEquals("60000.00", amended.path("amount").asText());
+        assertEquals(number, amended.path("number").asText());
+        assertEquals("PARTIALLY_APPROVED", get("/api/core/applications/" + app, ULM_USER).json().path("state").asText());
+        letters = get("/api/core/applications/" + app + "/letters", ULM_USER).expect(200).json();
+        assertEquals(2, letters.size());
+        assertEquals("AMENDMENT", letters.get(1).path("kind").asText());
+        assertEquals(letters.get(0).path("id").asLong(), letters.get(1).path("replacesId").asLong());
+        assertArrayEquals(pdf, pdf("/api/core/applications/" + app + "/letters/1", ULM_USER)); // the first letter stays as it was
+        try (PDDocument doc = PDDocument.load(pdf("/api/core/applications/" + app + "/letters/2", ULM_USER))) {
+            String change = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertTrue(change, change.contains("Änderungsbescheid") && change.contains("der Zuwendungsbescheid " + number)
+                    && change.contains("nun bewilligt 60.000,00 €") && change.contains("Die Stelle ist erst ab 01.12.2017 besetzt."));
+        }
+        get("/api/core/applications/" + app + "/letters", MUNICIPALITY).expectProblem(404, "not-found");
+        assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
     }
 }

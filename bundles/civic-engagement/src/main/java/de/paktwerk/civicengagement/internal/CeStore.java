@@ -487,13 +487,20 @@ public class CeStore {
             throw new InvalidInputException("Eine Weiterleitung nennt Empfänger (recipient, höchstens 200 Zeichen), Betrag (amount) und Zweck (purpose).");
         }
         Money amount = Rules.amount(in.amount(), "Der weitergeleitete Betrag (amount)");
+        // the grant as it is in force now: an Änderungsbescheid of the approval office may have lowered it since it was recorded
+        Optional<Long> inForce = applications.decision(applicationId).filter(Decision::effective).map(d -> d.amount().cents());
         return tx.inTransaction(c -> {
+            if (inForce.isPresent()) { // lowered below what is passed on already: nothing more fits (reclaiming it is the body's matter)
+                Sql.update(c, "UPDATE ce_grant SET approved_cents = GREATEST(?, passed_on_cents) WHERE application_id = ? AND approved_cents <> ?",
+                        inForce.get(), applicationId, inForce.get());
+            }
             Map<String, Object> g = grant(c, applicationId, true);
             int updated = Sql.update(c, "UPDATE ce_grant SET passed_on_cents = passed_on_cents + ? WHERE application_id = ?"
                     + " AND passed_on_cents + ? <= approved_cents", amount.cents(), applicationId, amount.cents());
             if (updated == 0) {
+                Money grant = inForce.map(Money::ofCents).orElse((Money) g.get("approved"));
                 throw new ConflictException("Die Weiterleitungen überstiegen den Zuschuss: " + ((Money) g.get("passedOn")).toGerman() + " von "
-                        + ((Money) g.get("approved")).toGerman() + " sind weitergeleitet, " + amount.toGerman() + " passen nicht mehr hinein.");
+                        + grant.toGerman() + " sind weitergeleitet, " + amount.toGerman() + " passen nicht mehr hinein.");
             }
             long id = Sql.insert(c, "INSERT INTO ce_subgrant (application_id, recipient, amount_cents, purpose, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                     applicationId, in.recipient().trim(), amount.cents(), in.purpose().trim(), actor, now());

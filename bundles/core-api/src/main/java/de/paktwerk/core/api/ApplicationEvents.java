@@ -17,6 +17,13 @@ public final class ApplicationEvents {
     public static final String SUBMITTED = TOPIC_PREFIX + "SUBMITTED";
     /** A decision came into force (directly, or when the second approver confirmed it). */
     public static final String DECIDED = TOPIC_PREFIX + "DECIDED";
+    /**
+     * A decision in force was changed (Änderungsbescheid): {@link #AMOUNT_CENTS} is the amount approved from now on,
+     * {@link #DECISION_NUMBER} the number of the change.
+     *
+     * @since 2.2
+     */
+    public static final String AMENDED = TOPIC_PREFIX + "AMENDED";
     /** The proof of use was settled (accepted amount, reclaim, release). */
     public static final String SETTLED = TOPIC_PREFIX + "SETTLED";
     /** The applicant withdrew the application. */
@@ -34,7 +41,7 @@ public final class ApplicationEvents {
     public static final String STATE = "state";
     /** Property: the amount in cents ({@code Long}): approved at DECIDED, accepted at SETTLED, else requested. */
     public static final String AMOUNT_CENTS = "amountCents";
-    /** Property: the decision number ({@code String}), at DECIDED only. */
+    /** Property: the decision number ({@code String}), at DECIDED and AMENDED only. */
     public static final String DECISION_NUMBER = "decisionNumber";
 
     private ApplicationEvents() {

@@ -52,6 +52,18 @@ public interface ApplicationService {
     Optional<Decision> decision(long applicationId);
 
     /**
+     * Changes a decision in force before the proof of use (Änderungsbescheid): the approved amount goes down, never
+     * below what is paid out, and/or the conditions are replaced, with a reason. What is no longer approved goes back
+     * to the area budget and the applicant's share; the decision keeps its number, the change gets its own and its own
+     * letter, which names the letter it changes. A lower amount needs no second approver; whoever may not decide the
+     * application (its applicant's side) may not change the decision either. Posts {@link ApplicationEvents#AMENDED}.
+     *
+     * @return the decision as it is in force now
+     * @since 2.2
+     */
+    Decision amendDecision(long id, DecisionAmendment amendment, String approver);
+
+    /**
      * Calls {@code action} with every application of the area whose decision is in force (approved or partially
      * approved) and that decision, page by page. Lifecycle events are not stored: a module that turns decisions into
      * its own records reconciles with this on start what was decided while it was not installed.

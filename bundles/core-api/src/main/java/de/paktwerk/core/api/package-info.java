@@ -16,7 +16,8 @@
  * counts became generic key figures ({@link de.paktwerk.core.api.KeyFigures}), areas are described by
  * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates. Version 2.1: the problem type
  * {@link de.paktwerk.core.api.ProblemType#RULE_VIOLATED} for a programme rule that is not met. Version 2.2: an
- * {@link de.paktwerk.core.api.InvalidInputException} may name the field it concerns (problem member {@code field}).
+ * {@link de.paktwerk.core.api.InvalidInputException} may name the field it concerns (problem member {@code field}); a decision in force can be changed
+ * ({@link de.paktwerk.core.api.ApplicationService#amendDecision}, {@link de.paktwerk.core.api.ApplicationEvents#AMENDED}).
  */
 @Export
 @Version("2.2.0")

@@ -6,6 +6,7 @@ import de.paktwerk.core.api.ApplicationService;
 import de.paktwerk.core.api.ApplicationState;
 import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.Decision;
+import de.paktwerk.core.api.DecisionAmendment;
 import de.paktwerk.core.api.DecisionRequest;
 import de.paktwerk.core.api.Drawdown;
 import de.paktwerk.core.api.ForbiddenException;
@@ -513,6 +514,77 @@ public class ApplicationServiceImpl implements ApplicationService {
             }
             audit.append(c, approver, "decision", String.valueOf(d.id()), "return", Json.write(d), null);
             return find(c, id, false);
+        });
+    }
+
+    @Override
+    public Decision amendDecision(long id, DecisionAmendment request, String approver) {
+        if (request == null || request.reason() == null || request.reason().isBlank() || request.reason().length() > 2000) {
+            throw new InvalidInputException("Ein Änderungsbescheid nennt seinen Grund (reason, höchstens 2000 Zeichen).", "reason");
+        }
+        if (request.amount() == null && request.conditions() == null) {
+            throw new InvalidInputException("Ein Änderungsbescheid ändert den Betrag (amount), die Nebenbestimmungen (conditions) oder beides.");
+        }
+        if (request.amount() != null && !request.amount().isPositive()) {
+            throw new InvalidInputException("Der geänderte Betrag muss größer als 0,00 € sein; eine Zuwendung ganz aufzuheben ist kein"
+                    + " Änderungsbescheid.", "amount");
+        }
+        if (request.conditions() != null && request.conditions().length() > 4000) {
+            throw new InvalidInputException("Die Nebenbestimmungen sind länger als 4000 Zeichen.", "conditions");
+        }
+        return jdbc.tx(c -> {
+            Application app = find(c, id, true); // drawdowns and the proof of use lock the application too
+            Decision d = findDecision(c, id).filter(Decision::effective).filter(x -> x.outcome() != ApplicationState.REJECTED)
+                    .orElseThrow(() -> new ConflictException("Antrag " + id + " hat keine Bewilligung in Kraft; ändern lässt sich nur eine solche.",
+                            de.paktwerk.core.api.ProblemType.ILLEGAL_TRANSITION));
+            if (Sql.count(c, "SELECT COUNT(*) FROM proof_of_use WHERE application_id = ?", id) > 0) {
+                throw new ConflictException("Für Antrag " + id + " liegt der Verwendungsnachweis vor; die Zuwendung ist damit endgültig"
+                        + " festgesetzt (Schlussbescheid) und lässt sich nicht mehr ändern.", de.paktwerk.core.api.ProblemType.ILLEGAL_TRANSITION);
+            }
+            requireIndependent(c, app, approver, "ändern");
+            Money amount = request.amount() == null ? d.amount() : request.amount();
+            if (amount.compareTo(d.amount()) > 0) {
+                throw new ConflictException("Ein Änderungsbescheid setzt die Zuwendung herab: " + amount.toGerman() + " liegt über den bewilligten "
+                        + d.amount().toGerman() + "; für mehr stellt der Antragsteller einen neuen Antrag.");
+            }
+            Money paid = Money.ofCents(Sql.count(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", id));
+            if (amount.compareTo(paid) < 0) {
+                throw new ConflictException("Ausgezahlt sind bereits " + paid.toGerman() + "; unter diesen Betrag lässt sich die Zuwendung"
+                        + " nicht herabsetzen (" + amount.toGerman() + ").");
+            }
+            String conditions = request.conditions() == null ? d.conditions() : request.conditions().isBlank() ? null : request.conditions().trim();
+            if (amount.compareTo(d.amount()) == 0 && java.util.Objects.equals(conditions, d.conditions())) {
+                throw new InvalidInputException("Der Änderungsbescheid änderte nichts: Betrag und Nebenbestimmungen sind schon so bewilligt.");
+            }
+            ApplicationState outcome = amount.compareTo(app.requested()) < 0 ? ApplicationState.PARTIALLY_APPROVED : d.outcome();
+            LocalDate today = LocalDate.now(clock.withZone(BERLIN));
+            int seq = (int) Sql.count(c, "SELECT COUNT(*) FROM decision_amendment WHERE application_id = ?", id) + 1;
+            Money lower = d.amount().minus(amount);
+            if (lower.isPositive()) {
+                lockDecidedTotal(c, app); // in the order decide takes its locks
+                release(c, app, lower); // back to the budget and the applicant's share
+                addToDecidedTotal(c, app, -lower.cents());
+            }
+            Sql.update(c, "UPDATE decision SET amount_cents = ?, conditions = ?, outcome = ? WHERE id = ?", amount.cents(), conditions, outcome, d.id());
+            Application after = app;
+            if (outcome != app.state()) {
+                Sql.update(c, "UPDATE application SET state = ?, updated_at = ? WHERE id = ?", outcome, now(), id);
+                after = find(c, id, false);
+                audit.append(c, approver, "application", String.valueOf(id), "amend", Json.write(app), Json.write(after));
+            }
+            String number = nextDecisionNumber(c, settings.decisionPrefix(app.areaId()), today.getYear());
+            Sql.insert(c, "INSERT INTO decision_amendment (application_id, seq, number, decided_on, approver, previous_outcome, previous_amount_cents,"
+                            + " previous_conditions, outcome, amount_cents, conditions, reason, letter_template, created_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, seq, number, today, approver, d.outcome(), d.amount().cents(),
+                    d.conditions(), outcome, amount.cents(), conditions, request.reason().trim(),
+                    de.paktwerk.core.internal.letter.Letters.currentKey(c, app.areaId()), now());
+            Decision amended = findDecision(c, id).orElseThrow();
+            // the reason stays in the table; the chain records what changed and the change's number
+            Map<String, Object> record = new java.util.TreeMap<>(Json.mapper().convertValue(amended, Map.class));
+            record.put("amendment", number);
+            audit.append(c, approver, "decision", String.valueOf(d.id()), "amend", Json.write(d), Json.object(record));
+            event(ApplicationEvents.AMENDED, after, amount.cents(), number);
+            return amended;
         });
     }
 

@@ -44,7 +44,14 @@ public class Letters {
 
     /** Kinds of letters. */
     public enum Kind {
-        DECISION, SETTLEMENT, PAYMENT_NOTICE
+        /** Zuwendungs- or Ablehnungsbescheid. */
+        DECISION,
+        /** Änderungsbescheid: a change of a decision in force (stored as a decision letter with the change's sequence). */
+        AMENDMENT,
+        /** Schlussbescheid after the proof of use. */
+        SETTLEMENT,
+        /** Zuweisungsbescheid of a flat-allocation payment. */
+        PAYMENT_NOTICE
     }
 
     /** A stored letter. */
@@ -199,6 +206,7 @@ public class Letters {
                 throw new UnknownEntityException("Antrag " + applicationId + " ist unbekannt.");
             }
             ensureDecisionLetter(c, applicationId);
+            ensureAmendmentLetters(c, applicationId);
             ensureSettlementLetter(c, applicationId);
             return Sql.list(c, "SELECT * FROM letter WHERE application_id = ? ORDER BY number", Letters::info, applicationId);
         });
@@ -227,6 +235,7 @@ public class Letters {
                 id).orElseThrow();
     }
 
+    /** The decision in force (after any change). */
     private static Optional<DecisionRow> decision(Connection c, long applicationId) throws SQLException {
         return Sql.one(c, "SELECT * FROM decision WHERE application_id = ?", rs -> new DecisionRow(rs.getString("number"), Sql.date(rs, "decided_on"),
                 rs.getString("approver"), rs.getString("outcome"), rs.getLong("amount_cents"), rs.getString("conditions"), rs.getString("confirmed_by"),
@@ -234,15 +243,101 @@ public class Letters {
                 applicationId);
     }
 
+    /** The decision as it was decided, before any change: what its letter says, whenever it is made. */
+    private static Optional<DecisionRow> originalDecision(Connection c, long applicationId) throws SQLException {
+        Optional<DecisionRow> now = decision(c, applicationId);
+        Optional<Amendment> first = amendments(c, applicationId).stream().findFirst();
+        if (now.isEmpty() || first.isEmpty()) {
+            return now;
+        }
+        DecisionRow d = now.get();
+        Amendment a = first.get();
+        return Optional.of(new DecisionRow(d.number(), d.date(), d.approver(), a.previousOutcome(), a.previousAmount(), a.previousConditions(),
+                d.confirmedBy(), d.office(), d.template(), d.inForce()));
+    }
+
+    private record Amendment(int seq, String number, LocalDate date, String approver, String previousOutcome, long previousAmount,
+                             String previousConditions, long amount, String conditions, String reason, String template) {
+    }
+
+    private static List<Amendment> amendments(Connection c, long applicationId) throws SQLException {
+        return Sql.list(c, "SELECT * FROM decision_amendment WHERE application_id = ? ORDER BY seq", rs -> new Amendment(rs.getInt("seq"),
+                rs.getString("number"), Sql.date(rs, "decided_on"), rs.getString("approver"), rs.getString("previous_outcome"),
+                rs.getLong("previous_amount_cents"), rs.getString("previous_conditions"), rs.getLong("amount_cents"), rs.getString("conditions"),
+                rs.getString("reason"), rs.getString("letter_template")), applicationId);
+    }
+
     private void ensureDecisionLetter(Connection c, long applicationId) throws SQLException {
-        Optional<DecisionRow> d = decision(c, applicationId);
+        Optional<DecisionRow> d = originalDecision(c, applicationId);
         if (d.isEmpty() || !d.get().inForce() || exists(c, applicationId, Kind.DECISION)) {
             return;
         }
         AppRow app = app(c, applicationId);
         Template t = d.get().template() == null ? current(c, app.areaId()) : template(c, d.get().template());
         byte[] pdf = renderer.render(decisionLetter(c, app, d.get(), t));
-        store(c, applicationId, null, app.applicantKey(), Kind.DECISION, t, null, pdf, d.get().number());
+        store(c, applicationId, null, app.applicantKey(), Kind.DECISION, 0, t, null, pdf, d.get().number());
+    }
+
+    /** An Änderungsbescheid for every change of the decision that has none yet, each naming the letter it changes. */
+    private void ensureAmendmentLetters(Connection c, long applicationId) throws SQLException {
+        List<Amendment> changes = amendments(c, applicationId);
+        if (changes.isEmpty()) {
+            return;
+        }
+        DecisionRow d = decision(c, applicationId).orElseThrow();
+        AppRow app = app(c, applicationId);
+        for (Amendment a : changes) {
+            if (Sql.count(c, "SELECT COUNT(*) FROM letter WHERE application_id = ? AND kind = 'DECISION' AND amendment_seq = ?", applicationId,
+                    a.seq()) > 0) {
+                continue;
+            }
+            Object[] previous = Sql.one(c, "SELECT id, amendment_seq FROM letter WHERE application_id = ? AND kind = 'DECISION' AND amendment_seq = ?",
+                    rs -> new Object[] {rs.getLong(1), rs.getInt(2)}, applicationId, a.seq() - 1).orElseThrow();
+            String previousNumber = a.seq() == 1 ? d.number() : changes.get(a.seq() - 2).number();
+            LocalDate previousDate = a.seq() == 1 ? d.date() : changes.get(a.seq() - 2).date();
+            Template t = template(c, a.template());
+            byte[] pdf = renderer.render(amendmentLetter(c, app, d, a, previousNumber, previousDate, t));
+            store(c, applicationId, null, app.applicantKey(), Kind.DECISION, a.seq(), t, (Long) previous[0], pdf, a.number());
+        }
+    }
+
+    private LetterRenderer.Letter amendmentLetter(Connection c, AppRow app, DecisionRow d, Amendment a, String previousNumber, LocalDate previousDate,
+                                                  Template t) throws SQLException {
+        String area = areas.find(app.areaId()).map(de.paktwerk.core.api.AreaDescriptor::title).orElse(app.areaId());
+        String office = d.office() == null ? t.officeName() : d.office();
+        Money before = Money.ofCents(a.previousAmount());
+        Money after = Money.ofCents(a.amount());
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Block.text("Sehr geehrte Damen und Herren,"));
+        blocks.add(Block.text("der Zuwendungsbescheid " + d.number() + " vom " + german(d.date()) + " zu Ihrem Antrag Nr. " + app.id()
+                + (a.seq() == 1 ? "" : " in der Fassung des Änderungsbescheids " + previousNumber + " vom " + german(previousDate))
+                + " wird wie folgt geändert:"));
+        if (after.compareTo(before) != 0) {
+            blocks.add(Block.rows(List.<String[]>of(new String[] {"bisher bewilligt", before.toGerman()}, new String[] {"nun bewilligt", after.toGerman()},
+                    new String[] {"Minderung", before.minus(after).toGerman()})));
+            blocks.add(Block.text("Die Zuwendung beträgt nun " + after.toGerman() + " (in Worten: " + LetterRenderer.words(after) + ")."));
+        }
+        if (!java.util.Objects.equals(a.previousConditions(), a.conditions())) {
+            blocks.add(Block.heading("Nebenbestimmungen"));
+            blocks.add(Block.text(t.conditions() + (a.conditions() == null ? "" : "\n" + a.conditions())));
+        }
+        blocks.add(Block.heading("Begründung"));
+        blocks.add(Block.text(a.reason()));
+        blocks.add(Block.text("Dieser Bescheid ändert den Bescheid " + previousNumber + " vom " + german(previousDate)
+                + "; im Übrigen bleibt es bei dessen Bestimmungen. Textbausteine: Fassung " + t.version()
+                + (t.areaId().equals("*") ? "" : " für " + area) + " vom " + german(LocalDate.ofInstant(t.createdAt(), BERLIN)) + "."));
+        blocks.add(Block.heading("Rechtsbehelfsbelehrung"));
+        blocks.add(Block.text(t.legalRemedies()));
+        if (t.showApprovers()) {
+            blocks.add(Block.text("Geändert von " + a.approver() + "."));
+        }
+        blocks.add(Block.text("Mit freundlichen Grüßen\n" + office));
+        List<String> sender = new ArrayList<>();
+        sender.add(office);
+        sender.addAll(t.officeLines());
+        String subject = "Änderungsbescheid – Pakt für Integration, Förderbereich " + area;
+        return new LetterRenderer.Letter(sender, recipient(c, app.applicantKey(), providerName(c, app.providerId())), t.place() + ", " + german(a.date()),
+                a.number(), subject, blocks, office + " · Bescheid " + a.number(), a.date(), subject + " " + a.number());
     }
 
     private LetterRenderer.Letter decisionLetter(Connection c, AppRow app, DecisionRow d, Template t) throws SQLException {
@@ -340,7 +435,10 @@ public class Letters {
         String number = d.get().number() + "-S";
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.text("Sehr geehrte Damen und Herren,"));
-        blocks.add(Block.text("zu Ihrem Verwendungsnachweis für die mit Bescheid " + d.get().number() + " vom " + german(d.get().date())
+        List<Amendment> changes = amendments(c, applicationId);
+        String lastChange = changes.isEmpty() ? "" : " in der Fassung des Änderungsbescheids " + changes.get(changes.size() - 1).number() + " vom "
+                + german(changes.get(changes.size() - 1).date());
+        blocks.add(Block.text("zu Ihrem Verwendungsnachweis für die mit Bescheid " + d.get().number() + " vom " + german(d.get().date()) + lastChange
                 + " bewilligte Zuwendung setzen wir die Zuwendung endgültig fest:"));
         blocks.add(Block.rows(List.<String[]>of(new String[] {"bewilligt", approved.toGerman()}, new String[] {"ausgezahlt", paid.toGerman()},
                 new String[] {"anerkannt (endgültige Zuwendung)", accepted.toGerman()}, new String[] {"frei geworden", Money.ofCents(p[3]).toGerman()},
@@ -362,19 +460,24 @@ public class Letters {
     }
 
     private static boolean exists(Connection c, long applicationId, Kind kind) throws SQLException {
-        return Sql.count(c, "SELECT COUNT(*) FROM letter WHERE application_id = ? AND kind = ?", applicationId, kind) > 0;
+        return Sql.count(c, "SELECT COUNT(*) FROM letter WHERE application_id = ? AND kind = ? AND amendment_seq = 0", applicationId, kind) > 0;
     }
 
     private LetterInfo store(Connection c, Long applicationId, Long paymentId, String bodyKey, Kind kind, Template t, Long replaces, byte[] pdf,
                              String reference) throws SQLException {
+        return store(c, applicationId, paymentId, bodyKey, kind, 0, t, replaces, pdf, reference);
+    }
+
+    private LetterInfo store(Connection c, Long applicationId, Long paymentId, String bodyKey, Kind kind, int amendmentSeq, Template t, Long replaces,
+                             byte[] pdf, String reference) throws SQLException {
         String sha = HexFormat.of().formatHex(sha256(pdf));
         int number = applicationId == null ? 1
                 : (int) Sql.count(c, "SELECT COALESCE(MAX(number), 0) FROM letter WHERE application_id = ?", applicationId) + 1;
-        long id = Sql.insert(c, "INSERT INTO letter (application_id, payment_id, body_key, number, kind, template, replaces_id, sha256, size_bytes,"
-                + " content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applicationId, paymentId, bodyKey, number, kind,
-                t.areaId() + ":" + t.version(), replaces, sha, pdf.length, pdf, now());
+        long id = Sql.insert(c, "INSERT INTO letter (application_id, payment_id, body_key, number, kind, amendment_seq, template, replaces_id, sha256,"
+                + " size_bytes, content, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", applicationId, paymentId, bodyKey, number, kind,
+                amendmentSeq, t.areaId() + ":" + t.version(), replaces, sha, pdf.length, pdf, now());
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("kind", kind.name());
+        record.put("kind", amendmentSeq > 0 ? Kind.AMENDMENT.name() : kind.name());
         record.put("reference", reference);
         record.put("sha256", sha);
         audit.append(c, "system", "letter", String.valueOf(id), "create", null, Json.write(record));
@@ -391,7 +494,7 @@ public class Letters {
 
     private static LetterInfo info(ResultSet rs) throws SQLException {
         return new LetterInfo(rs.getLong("id"), Sql.nullableLong(rs, "application_id"), Sql.nullableLong(rs, "payment_id"), rs.getInt("number"),
-                Kind.valueOf(rs.getString("kind")), rs.getString("body_key"), rs.getString("sha256"), rs.getString("template"),
+                rs.getInt("amendment_seq") > 0 ? Kind.AMENDMENT : Kind.valueOf(rs.getString("kind")), rs.getString("body_key"), rs.getString("sha256"), rs.getString("template"),
                 Sql.nullableLong(rs, "replaces_id"), rs.getInt("size_bytes"), Sql.instant(rs, "created_at"));
     }
 
@@ -400,11 +503,19 @@ public class Letters {
         return jdbc.tx(c -> {
             LetterInfo info = Sql.one(c, "SELECT * FROM letter WHERE application_id = ? AND number = ?", Letters::info, applicationId, number)
                     .orElseThrow(() -> new UnknownEntityException("Antrag " + applicationId + " hat keinen Brief Nr. " + number + "."));
-            if (info.kind() != Kind.DECISION) {
-                throw new ConflictException("Neu erzeugen lässt sich hier der Zuwendungsbescheid.");
-            }
             AppRow app = app(c, applicationId);
-            DecisionRow d = decision(c, applicationId).orElseThrow();
+            if (info.kind() == Kind.AMENDMENT) {
+                DecisionRow d = decision(c, applicationId).orElseThrow();
+                List<Amendment> changes = amendments(c, applicationId);
+                int seq = Sql.one(c, "SELECT amendment_seq FROM letter WHERE id = ?", rs -> rs.getInt(1), info.id()).orElseThrow();
+                Amendment a = changes.get(seq - 1);
+                return renderer.render(amendmentLetter(c, app, d, a, seq == 1 ? d.number() : changes.get(seq - 2).number(),
+                        seq == 1 ? d.date() : changes.get(seq - 2).date(), template(c, info.template())));
+            }
+            if (info.kind() != Kind.DECISION) {
+                throw new ConflictException("Neu erzeugen lässt sich hier der Zuwendungs- oder Änderungsbescheid.");
+            }
+            DecisionRow d = originalDecision(c, applicationId).orElseThrow();
             return renderer.render(decisionLetter(c, app, d, template(c, info.template())));
         });
     }

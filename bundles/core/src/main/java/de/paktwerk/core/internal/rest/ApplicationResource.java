@@ -222,6 +222,25 @@ public class ApplicationResource {
         return applications.returnDecision(id(id), RestParams.body(body).reason(), Params.actor(sc));
     }
 
+    @POST
+    @Path("applications/{id}/decision/amendments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.APPROVER)
+    @Operation(operationId = "amendDecision", summary = "Bewilligung in Kraft ändern (Änderungsbescheid): Betrag herabsetzen, Nebenbestimmungen ersetzen, mit Grund")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "die Entscheidung, wie sie nun gilt", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public Decision amendDecision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
+                                  de.paktwerk.core.api.DecisionAmendment body, @Context SecurityContext sc) {
+        return applications.amendDecision(id(id), RestParams.body(body), Params.actor(sc));
+    }
+
     @GET
     @Path("decisions/awaiting-confirmation")
     @RolesAllowed(Roles.APPROVER)

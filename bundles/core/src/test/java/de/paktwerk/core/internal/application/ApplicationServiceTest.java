@@ -329,4 +329,142 @@ public class ApplicationServiceTest {
         assertEquals(before.plus(euros("90000.00")), f.budgets.budget("2017", AREA).committed());
         assertThrows(ConflictException.class, () -> f.applications.returnDecision(big.id(), "zu spät", "p2"));
     }
+
+    long cents(String sql, Object... args) throws Exception {
+        try (java.sql.Connection c = f.dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** An Änderungsbescheid lowers what is approved: the difference goes back to the budget, the share and the four-eyes total. */
+    @Test
+    public void anAmendmentLowersTheApprovalAndGivesTheDifferenceBack() throws Exception {
+        Application a = draft(ULM, "68000.00");
+        f.applications.submit(a.id(), "g");
+        Decision d = f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, "Auflage A"), "p1");
+        f.applications.drawdown(a.id(), euros("20000.00"), "g");
+        Money budgetBefore = f.budgets.budget("2017", AREA).committed();
+        long shareBefore = cents("SELECT committed_cents FROM allocation WHERE body_key = ?", ULM);
+        Decision amended = f.applications.amendDecision(a.id(), new de.paktwerk.core.api.DecisionAmendment(euros("60000.00"), null,
+                "Zwei Stellen wurden erst im Januar besetzt."), "p2");
+        assertEquals(euros("60000.00"), amended.amount());
+        assertEquals(ApplicationState.PARTIALLY_APPROVED, amended.outcome());
+        assertEquals(d.number(), amended.number()); // the decision keeps its number
+        assertEquals("Auflage A", amended.conditions()); // conditions not named stay
+        assertEquals(ApplicationState.PARTIALLY_APPROVED, f.applications.get(a.id()).state());
+        assertEquals(budgetBefore.minus(euros("8000.00")), f.budgets.budget("2017", AREA).committed());
+        assertEquals(shareBefore - 800_000, cents("SELECT committed_cents FROM allocation WHERE body_key = ?", ULM));
+        assertEquals(6_000_000, cents("SELECT decided_cents FROM decided_total WHERE applicant_key = ?", ULM));
+        // the change has its own number, the next of the counter, and keeps what was in force before it
+        String year = String.valueOf(LocalDate.now(f.clock.withZone(java.time.ZoneId.of("Europe/Berlin"))).getYear());
+        assertEquals(1, cents("SELECT COUNT(*) FROM decision_amendment WHERE application_id = ? AND number = ? AND previous_amount_cents = 6800000"
+                + " AND amount_cents = 6000000 AND previous_outcome = 'APPROVED'", a.id(), "PFI-" + year + "-000002"));
+        assertEquals(List.of("decide", "amend"), f.audit.entries("decision", String.valueOf(d.id())).stream()
+                .map(de.paktwerk.core.api.AuditEntry::action).toList());
+        String trail = f.audit.entries("decision", String.valueOf(d.id())).toString();
+        assertFalse(trail, trail.contains("Januar")); // the reason stays in the table, out of the chain
+        // conditions alone; an empty text removes them
+        assertEquals(null, f.applications.amendDecision(a.id(), new de.paktwerk.core.api.DecisionAmendment(null, "", "Auflage A ist erfüllt."), "p1")
+                .conditions());
+        assertEquals(euros("60000.00"), f.applications.decision(a.id()).orElseThrow().amount());
+        // approved = paid + released + reclaimed at the proof of use, from the amended amount
+        de.paktwerk.core.api.ProofOfUse proof = f.applications.proofOfUse(a.id(), euros("55000.00"), "g");
+        assertEquals(euros("55000.00"), proof.accepted());
+        assertEquals(euros("5000.00"), proof.released());
+        assertEquals(euros("0.00"), proof.reclaim());
+    }
+
+    @Test
+    public void anAmendmentIsRefusedWhereItWouldBreakAnInvariantAndChangesNothing() throws Exception {
+        Application a = draft(ULM, "50000.00");
+        f.applications.submit(a.id(), "g");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        f.applications.drawdown(a.id(), euros("30000.00"), "g");
+        Money budget = f.budgets.budget("2017", AREA).committed();
+        long audit = f.audit.verify().entriesChecked();
+        de.paktwerk.core.api.PaktwerkException e;
+        e = assertThrows(ConflictException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("29999.99"), null, "weniger"), "p1"));
+        assertEquals("Ausgezahlt sind bereits 30.000,00 €; unter diesen Betrag lässt sich die Zuwendung nicht herabsetzen (29.999,99 €).", e.getMessage());
+        e = assertThrows(ConflictException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("50000.01"), null, "mehr"), "p1"));
+        assertEquals(de.paktwerk.core.api.ProblemType.CONFLICT, e.problemType());
+        e = assertThrows(ForbiddenException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("40000.00"), null, "selbst"), "g"));
+        assertEquals(de.paktwerk.core.api.ProblemType.SEPARATION_OF_DUTIES, e.problemType());
+        InvalidInputException noReason = assertThrows(InvalidInputException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("40000.00"), null, " "), "p1"));
+        assertEquals("reason", noReason.field());
+        assertThrows(InvalidInputException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("50000.00"), null, "nichts"), "p1"));
+        assertThrows(InvalidInputException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("0.00"), null, "alles"), "p1"));
+        assertEquals(budget, f.budgets.budget("2017", AREA).committed());
+        assertEquals(audit, f.audit.verify().entriesChecked());
+        assertEquals(0, cents("SELECT COUNT(*) FROM decision_amendment"));
+        // a refusal, a decision waiting for its second approver and a settled approval cannot be amended
+        Application r = draft(ULM, "1000.00");
+        f.applications.submit(r.id(), "g");
+        f.applications.decide(r.id(), new DecisionRequest(ApplicationState.REJECTED, null, "nein"), "p1");
+        e = assertThrows(ConflictException.class, () -> f.applications.amendDecision(r.id(),
+                new de.paktwerk.core.api.DecisionAmendment(null, "x", "y"), "p1"));
+        assertEquals(de.paktwerk.core.api.ProblemType.ILLEGAL_TRANSITION, e.problemType());
+        Application big = draft(STUTTGART, "150000.00");
+        f.applications.submit(big.id(), "g");
+        f.applications.decide(big.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+        assertThrows(ConflictException.class, () -> f.applications.amendDecision(big.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("100000.00"), null, "y"), "p2"));
+        f.applications.proofOfUse(a.id(), euros("30000.00"), "g");
+        e = assertThrows(ConflictException.class, () -> f.applications.amendDecision(a.id(),
+                new de.paktwerk.core.api.DecisionAmendment(euros("40000.00"), null, "zu spät"), "p1"));
+        assertEquals(de.paktwerk.core.api.ProblemType.ILLEGAL_TRANSITION, e.problemType());
+    }
+
+    /** A drawdown and an amendment at once: whichever comes second sees the first, so what is paid never exceeds what is approved. */
+    @Test
+    public void anAmendmentRacingADrawdownNeverLeavesMorePaidThanApproved() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Application a = draft(ULM, "10000.00");
+                f.applications.submit(a.id(), "g");
+                f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, null), "p1");
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Boolean> draw = pool.submit(() -> {
+                    go.await();
+                    try {
+                        f.applications.drawdown(a.id(), euros("8000.00"), "g");
+                        return true;
+                    } catch (ConflictException refused) {
+                        return false;
+                    }
+                });
+                Future<Boolean> amend = pool.submit(() -> {
+                    go.await();
+                    try {
+                        f.applications.amendDecision(a.id(), new de.paktwerk.core.api.DecisionAmendment(euros("5000.00"), null, "weniger"), "p2");
+                        return true;
+                    } catch (ConflictException refused) {
+                        return false;
+                    }
+                });
+                go.countDown();
+                boolean drawn = draw.get(30, TimeUnit.SECONDS);
+                boolean amended = amend.get(30, TimeUnit.SECONDS);
+                assertTrue("round " + round + ": exactly one of the two goes through", drawn ^ amended);
+                long paid = cents("SELECT COALESCE(SUM(amount_cents), 0) FROM drawdown WHERE application_id = ?", a.id());
+                long approved = cents("SELECT amount_cents FROM decision WHERE application_id = ?", a.id());
+                assertEquals(drawn ? 800_000 : 0, paid);
+                assertEquals(amended ? 500_000 : 1_000_000, approved);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -130,8 +130,13 @@ public class LettersTest {
     @Test
     public void lettersArePdfA2b() throws Exception {
         long app = approved("68000.00");
+        assertPdfA2b(letters.content(app, 1));
+    }
+
+    /** veraPDF's validation of the PDF/A-2b flavour: compliant, else the failed assertions. */
+    static void assertPdfA2b(byte[] pdf) throws Exception {
         VeraGreenfieldFoundryProvider.initialise();
-        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(letters.content(app, 1)), PDFAFlavour.PDFA_2_B);
+        try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
              PDFAValidator validator = Foundries.defaultInstance().createValidator(PDFAFlavour.PDFA_2_B, false)) {
             ValidationResult result = validator.validate(parser);
             assertTrue(result.getTestAssertions().toString(), result.isCompliant());
@@ -151,5 +156,51 @@ public class LettersTest {
         String text = text(letters.paymentNoticeContent(ulmTopUp));
         assertTrue(text, text.contains("Nachzahlung") && text.contains("100,00 €") && text.contains("Dieser Bescheid ändert den Zuweisungsbescheid"));
         assertTrue(letters.paymentNotice(ulmTopUp).replacesId() != null);
+    }
+
+    /**
+     * A changed decision gets an Änderungsbescheid naming the letter it changes; the Zuwendungsbescheid stays what was sent,
+     * even when it is first made after the change.
+     */
+    @Test
+    public void anAmendmentIsANewLetterThatNamesTheOneItChanges() throws Exception {
+        long app = approved("68000.00");
+        String number = f.applications.decision(app).orElseThrow().number();
+        f.fixClock(Instant.parse("2017-11-06T09:00:00Z"));
+        f.applications.amendDecision(app, new de.paktwerk.core.api.DecisionAmendment(euros("60000.00"), null,
+                "Eine Stelle wurde erst zum 01.01.2018 besetzt."), "p1");
+        List<Letters.LetterInfo> list = letters.letters(app); // the first letter is made only now
+        assertEquals(List.of(Letters.Kind.DECISION, Letters.Kind.AMENDMENT), list.stream().map(Letters.LetterInfo::kind).toList());
+        assertEquals(Long.valueOf(list.get(0).id()), list.get(1).replacesId());
+        assertEquals(null, list.get(0).replacesId());
+        String first = text(letters.content(app, 1));
+        assertTrue(first, first.contains("68.000,00 €") && first.contains("achtundsechzigtausend Euro") && !first.contains("60.000,00 €"));
+        String change = text(letters.content(app, 2)).replaceAll("\\s+", " "); // lines wrap where the page ends
+        String changeNumber = "PFI-2017-000002";
+        assertTrue(change, change.contains("Änderungsbescheid – Pakt für Integration, Förderbereich Testbereich"));
+        assertTrue(change, change.contains("Aktenzeichen / Bescheidnummer: " + changeNumber));
+        assertTrue(change, change.contains("der Zuwendungsbescheid " + number + " vom 02.10.2017 zu Ihrem Antrag Nr. " + app + " wird wie folgt geändert"));
+        assertTrue(change, change.contains("bisher bewilligt 68.000,00 €") && change.contains("nun bewilligt 60.000,00 €")
+                && change.contains("Minderung 8.000,00 €") && change.contains("(in Worten: sechzigtausend Euro)"));
+        assertTrue(change, change.contains("Eine Stelle wurde erst zum 01.01.2018 besetzt."));
+        assertTrue(change, change.contains("Dieser Bescheid ändert den Bescheid " + number + " vom 02.10.2017"));
+        assertTrue(change, change.contains("Stuttgart, 06.11.2017"));
+        // made again from the records: the same bytes, both of them
+        assertArrayEquals(letters.content(app, 1), letters.regenerate(app, 1));
+        assertArrayEquals(letters.content(app, 2), letters.regenerate(app, 2));
+        // a second change names the first change
+        f.applications.amendDecision(app, new de.paktwerk.core.api.DecisionAmendment(null, "Bericht bis 31.03.2018.", "Neue Auflage."), "p1");
+        List<Letters.LetterInfo> three = letters.letters(app);
+        assertEquals(Letters.Kind.AMENDMENT, three.get(2).kind());
+        assertEquals(Long.valueOf(three.get(1).id()), three.get(2).replacesId());
+        String second = text(letters.content(app, 3)).replaceAll("\\s+", " ");
+        assertTrue(second, second.contains("in der Fassung des Änderungsbescheids " + changeNumber + " vom 06.11.2017")
+                && second.contains("Bericht bis 31.03.2018.") && !second.contains("Minderung"));
+        // the chain holds the change's hash under its own number
+        String sha = three.get(1).sha256();
+        String snapshot = "{\"kind\":\"AMENDMENT\",\"reference\":\"" + changeNumber + "\",\"sha256\":\"" + sha + "\"}";
+        String recordHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(snapshot.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(f.audit.entries("letter", String.valueOf(three.get(1).id())).get(0).after().contains(recordHash));
+        assertPdfA2b(letters.content(app, 2));
     }
 }
