@@ -261,6 +261,13 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         String console = console(new String[] {"admin"}, "yc:positions -p SCHOOL_SOCIAL_WORK -s 2018/19");
         assertTrue(console, console.contains(decision.path("number").asText()) && console.contains("16.700,00"));
 
+        // the office lowers Ulm's approval (Änderungsbescheid): the positions' amounts follow, split by FTE as before
+        post("/api/core/applications/" + ulmApp + "/decision/amendments", APPROVER2, "{\"amount\":\"22545.00\",\"reason\":\"Stelle 2 erst ab Oktober\"}")
+                .expect(200);
+        await("Stellen folgen der Änderung", Duration.ofSeconds(20), () -> "15030.00".equals(positions("schoolYear=2018/19&responsible=" + ULM, 2)
+                .get(0).path("funded").asText()));
+        assertEquals("7515.00", positions("schoolYear=2018/19&responsible=" + ULM, 2).get(1).path("funded").asText());
+
         // the operator removes the module: its REST answers 404, the core and integration management keep serving
         features.uninstallFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("Modul-REST antwortet 404", Duration.ofSeconds(30), () -> get(YC + "/positions", APPROVER1).status() == 404);
@@ -268,10 +275,17 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         get("/api/integration-management/positions", APPROVER1).expect(200);
         assertTrue(!get("/api/core/funding-areas", APPROVER1).body().contains("\"youth-career\""));
         assertEquals(158, count("SELECT COUNT(*) FROM yc_position")); // Ulm 2, Heidelberg 4, Stuttgart 149 + 1 + 1, Böblingen 1
-        // ... and installs it again: the same data is back
+        // a change while the module is away: it catches up when it comes back
+        post("/api/core/applications/" + ulmApp + "/decision/amendments", APPROVER2, "{\"amount\":\"15030.00\",\"reason\":\"Stelle 1 nur halbes Jahr\"}")
+                .expect(200);
+        // ... and installs it again: the same data is back, with the amounts in force
         features.installFeature(FEATURE, EnumSet.noneOf(FeaturesService.Option.class));
         await("Modul-REST antwortet wieder", Duration.ofSeconds(30), () -> get(YC + "/positions", APPROVER1).status() == 200);
-        assertEquals(ulmPositions.get(0).path("id").asLong(), positions("schoolYear=2018/19&responsible=" + ULM, 2).get(0).path("id").asLong());
+        await("Stellen holen die Änderung nach", Duration.ofSeconds(30), () -> "10020.00".equals(positions("schoolYear=2018/19&responsible=" + ULM, 2)
+                .get(0).path("funded").asText()));
+        JsonNode back = positions("schoolYear=2018/19&responsible=" + ULM, 2);
+        assertEquals(ulmPositions.get(0).path("id").asLong(), back.get(0).path("id").asLong());
+        assertEquals("5010.00", back.get(1).path("funded").asText());
         assertTrue(get("/api/core/audit/verify", AUDITOR).json().path("intact").asBoolean());
     }
 

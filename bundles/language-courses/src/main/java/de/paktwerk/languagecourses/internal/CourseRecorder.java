@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * {@link ApplicationEvents#DECIDED}). Events are not stored, so on start it also records what was decided while the
  * module was not installed.
  */
-@Component(service = EventHandler.class, property = {
+@Component(service = EventHandler.class, immediate = true, property = { // immediate: it catches up on start, not at the next event
         EventConstants.EVENT_TOPIC + "=" + ApplicationEvents.DECIDED,
         EventConstants.EVENT_FILTER + "=(" + ApplicationEvents.AREA_ID + "=" + LcRules.AREA + ")"})
 public class CourseRecorder implements EventHandler {

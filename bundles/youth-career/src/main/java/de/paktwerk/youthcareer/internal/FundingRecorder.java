@@ -14,11 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns decisions of this area that came into force into funded positions linked to the decision (the core's
- * lifecycle event {@link ApplicationEvents#DECIDED}). Events are not stored, so on start it also records what was
- * decided while the module was not installed.
+ * lifecycle event {@link ApplicationEvents#DECIDED}) and splits a changed decision's amount anew over them
+ * ({@link ApplicationEvents#AMENDED}). Events are not stored, so on start it also records what was decided or changed
+ * while the module was not installed.
  */
-@Component(service = EventHandler.class, property = {
+@Component(service = EventHandler.class, immediate = true, property = { // immediate: it catches up on start, not at the next event
         EventConstants.EVENT_TOPIC + "=" + ApplicationEvents.DECIDED,
+        EventConstants.EVENT_TOPIC + "=" + ApplicationEvents.AMENDED,
         EventConstants.EVENT_FILTER + "=(" + ApplicationEvents.AREA_ID + "=" + YcRules.AREA + ")"})
 public class FundingRecorder implements EventHandler {
 

@@ -201,7 +201,10 @@ public class YcStore {
 
     /**
      * Records the positions of an application whose decision came into force (once; a second call finds them). Each
-     * position gets its priced amount, scaled down when the decision approved less than was priced.
+     * position gets its priced amount, scaled down when the decision approved less than was priced. When the decision was
+     * changed since (Änderungsbescheid) the positions' amounts are split anew from the amount in force.
+     *
+     * @return the positions recorded now (0 when they were there already)
      */
     public int recordFunding(Application app, Decision decision) {
         if (decision == null || decision.number() == null || !decision.amount().isPositive()
@@ -217,7 +220,16 @@ public class YcStore {
         }
         List<Money> funded = split(decision.amount(), weights);
         return tx.inTransaction(c -> {
-            if (Sql.count(c, "SELECT COUNT(*) FROM yc_position WHERE application_id = ?", app.id()) > 0) {
+            List<long[]> recorded = Sql.list(c, "SELECT id, funded_cents FROM yc_position WHERE application_id = ? ORDER BY line_no",
+                    rs -> new long[] {rs.getLong(1), rs.getLong(2)}, app.id());
+            if (!recorded.isEmpty()) {
+                if (recorded.size() == funded.size() && recorded.stream().mapToLong(r -> r[1]).sum() != decision.amount().cents()) {
+                    for (int i = 0; i < recorded.size(); i++) {
+                        Sql.update(c, "UPDATE yc_position SET funded_cents = ? WHERE id = ?", funded.get(i).cents(), recorded.get(i)[0]);
+                        audit.append(c, "system", "yc_position", String.valueOf(recorded.get(i)[0]), "amend", null, json(Map.of("applicationId",
+                                app.id(), "funded", funded.get(i).toString())));
+                    }
+                }
                 return 0;
             }
             int line = 0;
