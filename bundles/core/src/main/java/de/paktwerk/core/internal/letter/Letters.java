@@ -284,21 +284,30 @@ public class Letters {
         if (changes.isEmpty()) {
             return;
         }
+        // the decision letters made so far by change (0: the Zuwendungsbescheid)
+        Map<Integer, Long> made = new java.util.HashMap<>();
+        for (long[] row : Sql.list(c, "SELECT amendment_seq, id FROM letter WHERE application_id = ? AND kind = 'DECISION'",
+                rs -> new long[] {rs.getInt(1), rs.getLong(2)}, applicationId)) {
+            made.put((int) row[0], row[1]);
+        }
         DecisionRow d = decision(c, applicationId).orElseThrow();
         AppRow app = app(c, applicationId);
         for (Amendment a : changes) {
-            if (Sql.count(c, "SELECT COUNT(*) FROM letter WHERE application_id = ? AND kind = 'DECISION' AND amendment_seq = ?", applicationId,
-                    a.seq()) > 0) {
+            if (made.containsKey(a.seq())) {
                 continue;
             }
-            Object[] previous = Sql.one(c, "SELECT id, amendment_seq FROM letter WHERE application_id = ? AND kind = 'DECISION' AND amendment_seq = ?",
-                    rs -> new Object[] {rs.getLong(1), rs.getInt(2)}, applicationId, a.seq() - 1).orElseThrow();
-            String previousNumber = a.seq() == 1 ? d.number() : changes.get(a.seq() - 2).number();
-            LocalDate previousDate = a.seq() == 1 ? d.date() : changes.get(a.seq() - 2).date();
             Template t = template(c, a.template());
-            byte[] pdf = renderer.render(amendmentLetter(c, app, d, a, previousNumber, previousDate, t));
-            store(c, applicationId, null, app.applicantKey(), Kind.DECISION, a.seq(), t, (Long) previous[0], pdf, a.number());
+            byte[] pdf = renderer.render(amendmentLetter(c, app, d, changes, a.seq(), t));
+            made.put(a.seq(), store(c, applicationId, null, app.applicantKey(), Kind.DECISION, a.seq(), t, made.get(a.seq() - 1), pdf, a.number()).id());
         }
+    }
+
+    /** The Änderungsbescheid of change {@code seq}: it changes the decision, or the change before it. */
+    private LetterRenderer.Letter amendmentLetter(Connection c, AppRow app, DecisionRow d, List<Amendment> changes, int seq, Template t)
+            throws SQLException {
+        Amendment previous = seq == 1 ? null : changes.get(seq - 2);
+        return amendmentLetter(c, app, d, changes.get(seq - 1), previous == null ? d.number() : previous.number(),
+                previous == null ? d.date() : previous.date(), t);
     }
 
     private LetterRenderer.Letter amendmentLetter(Connection c, AppRow app, DecisionRow d, Amendment a, String previousNumber, LocalDate previousDate,
@@ -505,12 +514,9 @@ public class Letters {
                     .orElseThrow(() -> new UnknownEntityException("Antrag " + applicationId + " hat keinen Brief Nr. " + number + "."));
             AppRow app = app(c, applicationId);
             if (info.kind() == Kind.AMENDMENT) {
-                DecisionRow d = decision(c, applicationId).orElseThrow();
-                List<Amendment> changes = amendments(c, applicationId);
                 int seq = Sql.one(c, "SELECT amendment_seq FROM letter WHERE id = ?", rs -> rs.getInt(1), info.id()).orElseThrow();
-                Amendment a = changes.get(seq - 1);
-                return renderer.render(amendmentLetter(c, app, d, a, seq == 1 ? d.number() : changes.get(seq - 2).number(),
-                        seq == 1 ? d.date() : changes.get(seq - 2).date(), template(c, info.template())));
+                return renderer.render(amendmentLetter(c, app, decision(c, applicationId).orElseThrow(), amendments(c, applicationId), seq,
+                        template(c, info.template())));
             }
             if (info.kind() != Kind.DECISION) {
                 throw new ConflictException("Neu erzeugen lässt sich hier der Zuwendungs- oder Änderungsbescheid.");

@@ -47,15 +47,17 @@ public class Accounts {
     private final MunicipalityRegistry registry;
     private final AuditLog audit;
     private final ApiTokens tokens;
+    private final SessionTokens sessions;
     private final ConcurrentMap<String, ScopeType> scopeTypes = new ConcurrentHashMap<>();
 
     @Activate
     public Accounts(@Reference JaasUsers users, @Reference MunicipalityRegistry registry, @Reference AuditLog audit,
-                    @Reference ApiTokens tokens) {
+                    @Reference ApiTokens tokens, @Reference SessionTokens sessions) {
         this.users = users;
         this.registry = registry;
         this.audit = audit;
         this.tokens = tokens;
+        this.sessions = sessions;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -143,6 +145,7 @@ public class Accounts {
             return exists;
         });
         tokens.revokeAllOf(a.name(), actor); // a new or replaced account starts without the old tokens
+        sessions.closeAllOf(a.name()); // ... and without the web sessions opened with the old password
         Map<String, Object> record = new TreeMap<>();
         record.put("role", a.role());
         record.put("scopes", new ArrayList<>(roles));

@@ -27,6 +27,7 @@ public class AccountsTest {
     RealmFixture realm;
     Accounts accounts;
     ApiTokens tokens;
+    SessionTokens sessions;
 
     /** Position 5 exists, nothing else. */
     static final ScopeType POSITIONS = new ScopeType() {
@@ -55,7 +56,8 @@ public class AccountsTest {
     public void setUp() throws Exception {
         realm = new RealmFixture(tmp.getRoot().toPath(), "admin = secret,_g_:admingroup\n_g_\\:admingroup = group,admin,ssh\n");
         tokens = new ApiTokens(f.database, f.audit, realm.users, new AuthCache(), java.time.Clock.systemUTC());
-        accounts = new Accounts(realm.users, f.registry, f.audit, tokens);
+        sessions = new SessionTokens(java.time.Clock.systemUTC(), realm.users, SessionTokensTest.config(30, 10));
+        accounts = new Accounts(realm.users, f.registry, f.audit, tokens, sessions);
     }
 
     Accounts.NewAccount account(String name, String role, List<String> keys, List<String> scopes, boolean replace) {
@@ -105,5 +107,15 @@ public class AccountsTest {
         assertEquals(Set.of("auditor"), accounts.add(account("anna", "auditor", null, null, true), "admin"));
         assertFalse(tokens.authenticate(token.token()).isPresent());
         assertTrue(refused(ConflictException.class, account("admin", "auditor", null, null, true)).contains("Administrator"));
+    }
+
+    /** A replaced password ends the sessions of the web interface opened with the old one, like it revokes the API tokens. */
+    @Test
+    public void aReplacedAccountLosesItsSessions() {
+        accounts.add(account("anna", "approver", null, null, false), "admin");
+        String session = sessions.open("anna").token();
+        assertTrue(sessions.authenticate(session).isPresent());
+        accounts.add(account("anna", "approver", null, null, true), "admin");
+        assertFalse(sessions.authenticate(session).isPresent());
     }
 }
