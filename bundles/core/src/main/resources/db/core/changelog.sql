@@ -502,3 +502,9 @@ CREATE TABLE decision_amendment (
 ALTER TABLE letter ADD COLUMN amendment_seq INT DEFAULT 0 NOT NULL;
 ALTER TABLE letter DROP CONSTRAINT letter_once;
 ALTER TABLE letter ADD CONSTRAINT letter_once UNIQUE (application_id, kind, amendment_seq);
+
+--changeset paktwerk-core:17
+-- an API token is bound to the account it was made for (a fingerprint of its stored password hash), not only to its
+-- name: a new account of the same name, or a new password, does not inherit it; tokens made before are bound to the
+-- account as it is at the first start with this column
+ALTER TABLE api_token ADD COLUMN credential VARCHAR(64);

@@ -83,6 +83,9 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         await("Uhr steht auf " + instant, Duration.ofSeconds(20), () -> clock.instant().equals(Instant.parse(instant)));
     }
 
+    /** A title a municipality may write and the office then opens in a spreadsheet: the export neutralises it. */
+    static final String FORMULA_TITLE = "=HYPERLINK(http://x.example)+Elternkurs Schwetzingen";
+
     private static String course(String title, String format, String level, int units, int capacity, int planned, String extra) {
         return "{\"title\":\"" + title + "\",\"providerId\":%d,\"format\":\"" + format + "\",\"targetLevel\":\"" + level + "\",\"plannedUnits\":" + units
                 + ",\"unitsPerWeek\":10,\"timeOfDay\":\"DAY\",\"capacity\":" + capacity + ",\"plannedParticipants\":" + planned
@@ -147,7 +150,7 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         String plan = String.format("{\"courses\":[" + course("Grundkurs A1 Sinsheim", "BASIC", "A1", 300, 15, 12, "") + ","
                 + course("Elternkurs Wiesloch", "PARENTS_WITH_CHILDCARE", "A1", 200, 10, 7, ",\"childcare\":{\"children\":9}") + ","
                 + course("Grundkurs A2 Eberbach", "BASIC", "A2", 100, 10, 8, "") + ","
-                + course("Elternkurs Schwetzingen", "PARENTS_WITH_CHILDCARE", "A1", 100, 8, 5, "") + "]}", vhs, vhs, vhs, vhs);
+                + course(FORMULA_TITLE, "PARENTS_WITH_CHILDCARE", "A1", 100, 8, 5, "") + "]}", vhs, vhs, vhs, vhs);
         JsonNode priced = post(LC + "/pricing?applicant=" + RNK + "&coursePeriod=2017/18", RNK_USER, plan).expect(200).json();
         assertEquals("34854.00", priced.path("total").asText());
         assertEquals("Kurs 1 (Grundkurs A1): 300 UE × 12 Teilnehmende × 4,58 €", priced.path("lines").get(0).path("label").asText());
@@ -289,9 +292,12 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         assertEquals(0, get(LC + "/reports/districts?coursePeriod=2017/18", DISTRICT_USER).json().size());
         String csv = request("GET", LC + "/reports/attendance.csv?coursePeriod=2017/18", APPROVER1, null, null, "Accept", "text/csv").expect(200).body();
         String[] rows = csv.split("\n");
-        assertEquals("kurs;titel;kreis;format;niveau;kursperiode;ue_gehalten;ue_mit_liste;aufgenommen;abgeschlossen;abgebrochen;anwesenheitsquote;"
+        assertEquals("\uFEFFkurs;titel;kreis;format;niveau;kursperiode;ue_gehalten;ue_mit_liste;aufgenommen;abgeschlossen;abgebrochen;anwesenheitsquote;"
                 + "pruefungen;bestanden;kinderbetreuung_ue;fahrtkosten", rows[0]);
         assertEquals(5, rows.length);
+        // the probe: a title =HYPERLINK(…) went into the office's spreadsheet as a formula
+        assertEquals(1, java.util.Arrays.stream(rows).filter(r -> r.contains(";'" + FORMULA_TITLE + ";")).count());
+        assertEquals(0, java.util.Arrays.stream(rows).filter(r -> r.contains(";" + FORMULA_TITLE)).count());
         request("GET", LC + "/reports/attendance.csv?coursePeriod=2017/18", RNK_USER, null, null, "Accept", "text/csv").expectProblem(403);
 
         // the audit chain commits to the list's hash (its record is the SHA-256 of the snapshot naming the file's hash), holds no

@@ -14,7 +14,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPatter
 /**
  * Headers of every page and asset of the web interface: a Content-Security-Policy that allows only this server's
  * own scripts, styles and connections (no inline script or style, no framing), no MIME sniffing, no referrer, and
- * revalidation so that a module upgraded while the platform runs is fetched anew.
+ * revalidation so that a module upgraded while the platform runs is fetched anew; over HTTPS, HSTS.
  */
 @Component(service = Filter.class)
 @HttpWhiteboardFilterName("paktwerk-web-headers")
@@ -32,6 +32,9 @@ public class SecurityHeaders implements Filter {
             http.setHeader("Referrer-Policy", "no-referrer");
             http.setHeader("X-Frame-Options", "DENY");
             http.setHeader("Cache-Control", "no-cache");
+            if (request.isSecure()) {
+                http.setHeader("Strict-Transport-Security", "max-age=31536000");
+            }
         }
         chain.doFilter(request, response);
     }

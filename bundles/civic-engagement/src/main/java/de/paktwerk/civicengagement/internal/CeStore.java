@@ -95,14 +95,14 @@ public class CeStore {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Antrag braucht als payload den Aufruf und das Vorhaben: {\"callId\": …, \"kind\": …, …}.");
         }
-        return Payloads.read(node, Payload.class, "Die Antragsangaben (payload)");
+        return Payloads.read(node, Payload.class, "Die Antragsangaben", "payload");
     }
 
     static Actuals actuals(JsonNode node) {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Verwendungsnachweis braucht Sachbericht und zahlenmäßigen Nachweis (actuals.report, actuals.totalCosts, …).");
         }
-        return Payloads.read(node, Actuals.class, "Die Angaben des Verwendungsnachweises (actuals)");
+        return Payloads.read(node, Actuals.class, "Die Angaben des Verwendungsnachweises", "actuals");
     }
 
     // ---- calls -------------------------------------------------------------------------------------------

@@ -93,15 +93,11 @@ public class IntegrationManagementArea implements FundingArea, DistributionKey {
         if (payload == null || payload.isNull() || !payload.isObject()) {
             throw new InvalidInputException("Der Antrag braucht die Stellen als payload: {\"positions\": [...]}.");
         }
-        try {
-            Payload p = PAYLOAD.treeToValue(payload, Payload.class);
-            if (p.positions() == null || p.positions().isEmpty()) {
-                throw new InvalidInputException("Mindestens eine Stelle ist anzugeben (payload.positions).");
-            }
-            return p;
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("Die Stellenangaben (payload) sind ungültig: " + e.getOriginalMessage().split("\n")[0]);
+        Payload p = de.paktwerk.core.api.spi.Payloads.read(payload, Payload.class, "Die Stellenangaben", "payload");
+        if (p.positions() == null || p.positions().isEmpty()) {
+            throw new InvalidInputException("Mindestens eine Stelle ist anzugeben.", "payload.positions");
         }
+        return p;
     }
 
     @Override

@@ -102,7 +102,7 @@ public class LcStore {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Antrag braucht als payload den Kursplan: {\"courses\": [...]}.");
         }
-        return Payloads.read(node, CoursePlan.class, "Die Antragsangaben (payload)");
+        return Payloads.read(node, CoursePlan.class, "Die Antragsangaben", "payload");
     }
 
     /** A proof of use settles on what is recorded here; its actuals are empty. */

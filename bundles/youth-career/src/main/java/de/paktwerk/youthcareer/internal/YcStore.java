@@ -91,18 +91,14 @@ public class YcStore {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Antrag braucht als payload das Teilprogramm und die Stellen: {\"programme\": …, \"positions\": [...]}.");
         }
-        return read(node, Payload.class, "Die Antragsangaben (payload)");
+        return de.paktwerk.core.api.spi.Payloads.read(node, Payload.class, "Die Antragsangaben", "payload");
     }
 
     static Actuals actuals(JsonNode node) {
         if (node == null || node.isNull() || !node.isObject()) {
             throw new InvalidInputException("Der Verwendungsnachweis braucht die tatsächlichen Angaben je Stelle (actuals.positions).");
         }
-        return read(node, Actuals.class, "Die tatsächlichen Angaben (actuals)");
-    }
-
-    private static <T> T read(JsonNode node, Class<T> type, String what) {
-        return de.paktwerk.core.api.spi.Payloads.read(node, type, what);
+        return de.paktwerk.core.api.spi.Payloads.read(node, Actuals.class, "Die tatsächlichen Angaben", "actuals");
     }
 
     /** The first calendar year of the school year an application is for; it must name its school year as term. */

@@ -170,7 +170,14 @@ public class RulesTest {
         assertThrows(InvalidInputException.class, () -> Rules.parseSchoolYear("2018/20"));
         assertThrows(InvalidInputException.class, () -> Rules.parseSchoolYear("2018"));
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> payload("{\"programme\":\"SCHOOL_SOCIAL_WORK\",\"extra\":1}"));
-        assertEquals("Die Antragsangaben (payload) sind ungültig: unbekanntes Feld 'extra'", unknown.getMessage());
+        assertEquals("Die Antragsangaben sind ungültig: unbekanntes Feld 'extra'.", unknown.getMessage());
+        assertEquals("payload", unknown.field());
+        // a number is no FTE: FTE are strings of the API's pattern, never coerced (the probe's "fte": 0.5 was priced)
+        InvalidInputException number = assertThrows(InvalidInputException.class, () -> payload("{\"programme\":\"YOUTH_CAREER_HELPER\","
+                + "\"positions\":[{\"fte\":0.5,\"months\":12}]}"));
+        assertEquals("payload.positions[0].fte", number.field());
+        assertEquals("Die Antragsangaben sind ungültig: Feld 'positions[0].fte' erwartet Text in Anführungszeichen (Beträge und"
+                + " Stellenanteile z. B. \"0.50\"), keine Zahl und keinen Wahrheitswert.", number.getMessage());
         InvalidInputException months = assertThrows(InvalidInputException.class, () -> RULES.price(payload("{\"programme\":\"YOUTH_CAREER_HELPER\","
                 + "\"positions\":[{\"fte\":\"0.50\",\"months\":13}]}"), facts(ApplicantKind.LANDKREIS, "2018-06-20", 2018, "0", false)));
         assertEquals("Die Monate einer Stelle im Schuljahr liegen zwischen 1 und 12, nicht 13.", months.getMessage());

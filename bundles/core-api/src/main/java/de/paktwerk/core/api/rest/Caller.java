@@ -107,13 +107,30 @@ public record Caller(String name, Set<String> roles) implements Principal {
                 && application.providerId() != null && providers().contains(application.providerId());
     }
 
-    /** True if the caller may see or act for this municipality. */
+    /** True if the caller may see or act for this municipality; a missing key is no municipality of the caller's. */
     public boolean mayActFor(String municipalityKey) {
-        return seesAllMunicipalities() || municipalities().contains(municipalityKey);
+        return seesAllMunicipalities() || municipalityKey != null && municipalities().contains(municipalityKey);
     }
 
-    /** Refuses with 403 unless the caller may act for the municipality. */
+    /**
+     * Refuses with 403 unless the caller may act for the municipality; a missing key is bad input (400), whoever
+     * asks, never an error of the server.
+     */
     public void requireMunicipality(String municipalityKey) {
+        requireMunicipality(municipalityKey, null);
+    }
+
+    /**
+     * Refuses with 403 unless the caller may act for the municipality given in the input's {@code field}; a missing
+     * key is a 400 that names the field.
+     *
+     * @since 1.2
+     */
+    public void requireMunicipality(String municipalityKey, String field) {
+        if (municipalityKey == null || municipalityKey.isBlank()) {
+            throw new de.paktwerk.core.api.InvalidInputException("Bitte die Kommune angeben (amtlicher Schlüssel): ohne sie ist"
+                    + " nicht zu prüfen, ob Sie für sie handeln dürfen.", field);
+        }
         if (!mayActFor(municipalityKey)) {
             throw new ForbiddenException("Sie handeln nur für Ihre eigene Kommune, nicht für " + municipalityKey + ".");
         }

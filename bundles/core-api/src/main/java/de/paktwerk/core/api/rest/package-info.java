@@ -3,7 +3,7 @@
  * core's shared extensions (JSON, problem+json, idempotency) by filter.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package de.paktwerk.core.api.rest;
 
 import org.osgi.annotation.bundle.Export;

@@ -14,7 +14,7 @@
  * reshaped for every instrument (1.x priced with one method and shared by refugee counts only).
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package de.paktwerk.core.api.spi;
 
 import org.osgi.annotation.bundle.Export;

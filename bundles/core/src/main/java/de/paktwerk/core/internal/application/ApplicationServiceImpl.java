@@ -466,14 +466,15 @@ public class ApplicationServiceImpl implements ApplicationService {
             Application app = find(c, id, true);
             Decision d = findDecision(c, id).orElseThrow(() -> new ConflictException("Über den Antrag " + id + " ist noch nicht entschieden."));
             if (!d.needsConfirmation()) {
-                throw new ConflictException("Die Entscheidung " + d.number() + " bedarf keiner Bestätigung.");
+                throw new ConflictException("Die Entscheidung über den Antrag " + id + " bedarf keiner Bestätigung.");
             }
             if (d.confirmedBy() != null) {
-                throw new ConflictException("Die Entscheidung " + d.number() + " ist bereits von " + d.confirmedBy() + " bestätigt.");
+                throw new ConflictException("Die Entscheidung " + d.number() + " über den Antrag " + id + " ist bereits von " + d.confirmedBy() + " bestätigt.");
             }
             requireIndependent(c, app, approver, "bestätigen");
             if (d.approver().equals(approver)) {
-                throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung " + d.number()
+                // an unconfirmed decision has no number yet (it gets it when confirmed)
+                throw new ForbiddenException("Vier-Augen-Prinzip: die Entscheidung über den Antrag " + id
                         + " muss eine andere Person bestätigen als die, die entschieden hat.", de.paktwerk.core.api.ProblemType.FOUR_EYES);
             }
             Sql.update(c, "UPDATE decision SET confirmed_by = ?, confirmed_at = ?, number = ? WHERE id = ?", approver, now(),

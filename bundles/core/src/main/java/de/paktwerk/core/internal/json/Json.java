@@ -24,7 +24,7 @@ public final class Json {
 
     /** A new mapper with Paktwerk's settings. */
     public static ObjectMapper create() {
-        ObjectMapper mapper = JsonMapper.builder()
+        ObjectMapper mapper = JsonMapper.builder(PrintableText.factory())
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -36,6 +36,7 @@ public final class Json {
                 // a key given twice is refused, not silently "the last one wins"
                 .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
+        de.paktwerk.core.api.spi.Payloads.strict(mapper); // nothing coerced: a number is no amount string, a string no number
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING)
                 .maxStringLength(MAX_STRING)

@@ -39,7 +39,7 @@ import org.apache.xmpbox.schema.XMPBasicSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Renders a letter as a PDF/A-2b document with Apache PDFBox: A4, the Liberation Sans fonts embedded (subsets), the
+ * Renders a letter as a PDF/A-2b document with Apache PDFBox: A4, the Noto fonts embedded (subsets, see {@link LetterFonts}), the
  * sRGB output intent, XMP metadata. Pure and deterministic: the same {@link Letter} gives the same bytes (dates come from
  * the letter, the document id is a hash of its content, font subsets are named by their glyphs).
  */
@@ -84,25 +84,12 @@ public final class LetterRenderer {
     private static final float LEADING = 14.5f;
     private static final float SIZE = 10.5f;
 
-    private final byte[] regular;
-    private final byte[] bold;
+    private final LetterFonts fonts;
     private final byte[] srgb;
 
     public LetterRenderer() {
-        this.regular = resource("fonts/LiberationSans-Regular.ttf");
-        this.bold = resource("fonts/LiberationSans-Bold.ttf");
+        this.fonts = new LetterFonts();
         this.srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = LetterRenderer.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("Schrift " + name + " fehlt im Bundle");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** "68.000,00 €". */
@@ -121,9 +108,10 @@ public final class LetterRenderer {
 
     public byte[] render(Letter letter) {
         try (PDDocument doc = new PDDocument()) {
-            PDType0Font font = PDType0Font.load(doc, new ByteArrayInputStream(regular), true);
-            PDType0Font heavy = PDType0Font.load(doc, new ByteArrayInputStream(bold), true);
-            Writer w = new Writer(doc, font, heavy, letter.footer());
+            final boolean font = false;
+            final boolean heavy = true;
+            LetterFonts.Set4Document set = fonts.new Set4Document(doc);
+            Writer w = new Writer(doc, set, letter.footer());
             // letterhead and address field
             for (int i = 0; i < letter.sender().size(); i++) {
                 w.line(letter.sender().get(i), i == 0 ? heavy : font, i == 0 ? 13 : 9, 0);
@@ -154,6 +142,13 @@ public final class LetterRenderer {
                     }
                     w.space(0.4f);
                 }
+            }
+            if (!set.missing().isEmpty()) {
+                // what no embedded font has is printed as the placeholder and named here, by its code point
+                w.space(0.5f);
+                w.paragraph("Hinweis: Zeichen, die in den Schriften dieses Bescheids fehlen, sind als \uFFFD wiedergegeben: "
+                        + set.missing().stream().map(cp -> String.format("U+%04X", cp)).collect(java.util.stream.Collectors.joining(", "))
+                        + ".", font, 8.5f);
             }
             w.close();
             metadata(doc, letter);
@@ -235,17 +230,15 @@ public final class LetterRenderer {
     /** Writes lines down the pages, wrapping paragraphs and starting new pages as needed. */
     private static final class Writer {
         private final PDDocument doc;
-        private final PDType0Font font;
-        private final PDType0Font heavy;
+        private final LetterFonts.Set4Document fonts;
         private final String footer;
         private PDPageContentStream out;
         private float y;
         private int pages;
 
-        Writer(PDDocument doc, PDType0Font font, PDType0Font heavy, String footer) throws IOException {
+        Writer(PDDocument doc, LetterFonts.Set4Document fonts, String footer) throws IOException {
             this.doc = doc;
-            this.font = font;
-            this.heavy = heavy;
+            this.fonts = fonts;
             this.footer = footer;
             newPage();
         }
@@ -259,55 +252,44 @@ public final class LetterRenderer {
             pages++;
             out = new PDPageContentStream(doc, page);
             y = TOP;
-            out.beginText();
-            out.setFont(font, 7.5f);
-            out.newLineAtOffset(MARGIN_LEFT, 40);
-            out.showText(footer + " · Seite " + pages);
-            out.endText();
+            fonts.show(out, fonts.prepare(footer + " · Seite " + pages, false), false, 7.5f, MARGIN_LEFT, 40);
         }
 
         void space(float lines) {
             y -= LEADING * lines;
         }
 
-        void line(String text, PDType0Font f, float size, float indent) throws IOException {
+        void line(String text, boolean bold, float size, float indent) throws IOException {
             if (y < BOTTOM) {
                 newPage();
             }
-            out.beginText();
-            out.setFont(f, size);
-            out.newLineAtOffset(MARGIN_LEFT + indent, y);
-            out.showText(text);
-            out.endText();
+            fonts.show(out, fonts.prepare(text, bold), bold, size, MARGIN_LEFT + indent, y);
             y -= Math.max(LEADING, size * 1.35f);
         }
 
-        void paragraph(String text, PDType0Font f, float size) throws IOException {
+        void paragraph(String text, boolean bold, float size) throws IOException {
             float width = PDRectangle.A4.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
-            for (String l : wrap(text, f, size, width)) {
-                line(l, f, size, 0);
+            for (String l : wrap(fonts.prepare(text, bold), bold, size, width)) {
+                if (y < BOTTOM) {
+                    newPage();
+                }
+                fonts.show(out, l, bold, size, MARGIN_LEFT, y);
+                y -= Math.max(LEADING, size * 1.35f);
             }
         }
 
-        void row(String label, String amount, PDType0Font f) throws IOException {
+        void row(String label, String amount, boolean bold) throws IOException {
             if (y < BOTTOM) {
                 newPage();
             }
             float width = PDRectangle.A4.getWidth() - MARGIN_LEFT - MARGIN_RIGHT;
-            List<String> labels = wrap(label, f, SIZE, width - 110);
+            List<String> labels = wrap(fonts.prepare(label, bold), bold, SIZE, width - 110);
             for (int i = 0; i < labels.size(); i++) {
-                out.beginText();
-                out.setFont(f, SIZE);
-                out.newLineAtOffset(MARGIN_LEFT, y);
-                out.showText(labels.get(i));
-                out.endText();
+                fonts.show(out, labels.get(i), bold, SIZE, MARGIN_LEFT, y);
                 if (i == labels.size() - 1 && amount != null) {
-                    float w = f.getStringWidth(amount) / 1000 * SIZE;
-                    out.beginText();
-                    out.setFont(f, SIZE);
-                    out.newLineAtOffset(PDRectangle.A4.getWidth() - MARGIN_RIGHT - w, y);
-                    out.showText(amount);
-                    out.endText();
+                    String a = fonts.prepare(amount, bold);
+                    float w = fonts.width(a, bold, SIZE);
+                    fonts.show(out, a, bold, SIZE, PDRectangle.A4.getWidth() - MARGIN_RIGHT - w, y);
                 }
                 y -= LEADING;
                 if (y < BOTTOM) {
@@ -316,16 +298,28 @@ public final class LetterRenderer {
             }
         }
 
-        private static List<String> wrap(String text, PDType0Font f, float size, float width) throws IOException {
+        /** Prepared text in lines no wider than {@code width}; a word longer than a line is cut. */
+        private List<String> wrap(String text, boolean bold, float size, float width) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder current = new StringBuilder();
             for (String word : text.split(" ")) {
                 String candidate = current.length() == 0 ? word : current + " " + word;
-                if (f.getStringWidth(candidate) / 1000 * size > width && current.length() > 0) {
+                if (fonts.width(candidate, bold, size) > width && current.length() > 0) {
                     lines.add(current.toString());
                     current = new StringBuilder(word);
                 } else {
                     current = new StringBuilder(candidate);
+                }
+                while (current.length() > 1 && fonts.width(current.toString(), bold, size) > width) {
+                    int cut = current.length() - 1;
+                    while (cut > 1 && fonts.width(current.substring(0, cut), bold, size) > width) {
+                        cut--;
+                    }
+                    if (Character.isLowSurrogate(current.charAt(cut))) {
+                        cut--;
+                    }
+                    lines.add(current.substring(0, cut));
+                    current = new StringBuilder(current.substring(cut));
                 }
             }
             if (current.length() > 0) {

@@ -143,10 +143,25 @@ public class Letters {
         return text == null || text.isBlank() ? List.of() : List.of(text.split("\n"));
     }
 
+    /** A funding area installed now, or one that applications were made for (a module removed keeps its letters). */
+    private void requireKnownArea(String areaId) {
+        if (areaId == null || areaId.isBlank()) {
+            throw new InvalidInputException("Bitte den Förderbereich angeben.", "areaId");
+        }
+        if (areas.find(areaId).isEmpty() && jdbc.tx(c -> Sql.one(c, "SELECT id FROM application WHERE area_id = ? FETCH FIRST 1 ROWS ONLY",
+                rs -> rs.getLong(1), areaId)).isEmpty()) {
+            throw new UnknownEntityException("Einen Förderbereich '" + (areaId.length() > 64 ? areaId.substring(0, 64) + "…" : areaId)
+                    + "' gibt es nicht.");
+        }
+    }
+
     /** A new version of an area's template (or of the general one, {@code *}); letters made earlier keep theirs. */
     public Template setTemplate(String areaId, TemplateInput in, String actor) {
         if (areaId == null || !(areaId.equals("*") || areaId.matches("[a-z][a-z0-9-]{1,63}"))) {
             throw new InvalidInputException("Förderbereich '" + areaId + "' ist keine gültige Kennung (oder * für alle).");
+        }
+        if (!areaId.equals("*")) {
+            requireKnownArea(areaId);
         }
         if (in == null || blank(in.officeName()) || in.officeName().length() > 200 || blank(in.place()) || in.place().length() > 100
                 || blank(in.conditions()) || in.conditions().length() > 20_000 || blank(in.legalRemedies()) || in.legalRemedies().length() > 10_000) {
@@ -531,6 +546,10 @@ public class Letters {
      * one transaction each; progress after each application.
      */
     public int applicationLetters(String areaId, String periodId, IntConsumer progress) {
+        requireKnownArea(areaId);
+        if (jdbc.tx(c -> Sql.one(c, "SELECT id FROM funding_period WHERE id = ?", rs -> rs.getString(1), periodId)).isEmpty()) {
+            throw new UnknownEntityException("Den Förderzeitraum '" + periodId + "' gibt es nicht.");
+        }
         List<Long> apps = jdbc.tx(c -> Sql.list(c, "SELECT a.id FROM application a JOIN decision d ON d.application_id = a.id WHERE a.area_id = ?"
                 + " AND a.period_id = ? AND (d.needs_confirmation = FALSE OR d.confirmed_by IS NOT NULL) ORDER BY a.id", rs -> rs.getLong(1), areaId,
                 periodId));

@@ -281,22 +281,6 @@ public final class CsvData {
      * with a decimal comma as German spreadsheets expect.
      */
     public static String write(List<String> columns, List<List<Object>> rows) {
-        CsvSchema.Builder b = CsvSchema.builder().setColumnSeparator(';').setUseHeader(true);
-        columns.forEach(b::addColumn);
-        List<Map<String, Object>> maps = new ArrayList<>(rows.size());
-        for (List<Object> r : rows) {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < columns.size(); i++) {
-                Object v = r.get(i);
-                m.put(columns.get(i), v instanceof de.paktwerk.core.api.Money money ? money.toString().replace('.', ',') : v);
-            }
-            maps.add(m);
-        }
-        try {
-            return BOM + CSV.writer(b.build()).with(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-                    .writeValueAsString(maps);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return de.paktwerk.core.api.rest.CsvExport.write(columns, rows);
     }
 }

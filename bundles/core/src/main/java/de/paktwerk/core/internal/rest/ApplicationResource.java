@@ -95,7 +95,7 @@ public class ApplicationResource {
                 throw new de.paktwerk.core.api.ForbiddenException("Sie beantragen nur im Namen Ihres eigenen Trägers.");
             }
         } else {
-            caller.requireMunicipality(a.applicantKey());
+            caller.requireMunicipality(a.applicantKey(), "applicantKey");
         }
         return Response.status(201).entity(applications.create(RestParams.body(body), Params.actor(sc))).build();
     }

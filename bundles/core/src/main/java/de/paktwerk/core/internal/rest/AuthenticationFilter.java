@@ -81,11 +81,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final SessionTokens sessions;
+    private final de.paktwerk.core.internal.security.LoginTiming timing;
 
     @Activate
     public AuthenticationFilter(@Reference ApiTokens tokens, @Reference ActorRoles users, @Reference AuthCache cache,
-                                @Reference LoginThrottle throttle, @Reference AuditLog audit, @Reference SessionTokens sessions) {
+                                @Reference LoginThrottle throttle, @Reference AuditLog audit, @Reference SessionTokens sessions,
+                                @Reference de.paktwerk.core.internal.security.LoginTiming timing) {
         this.sessions = sessions;
+        this.timing = timing;
         this.tokens = tokens;
         this.users = users;
         this.cache = cache;
@@ -110,24 +113,30 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 authorize(ctx, new Caller(user.get(), users.roles(user.get()).orElse(Set.of())), permitAll);
                 return;
             }
-            String address = address();
-            if (refusedAsThrottled(ctx, TOKEN_USER, address)) {
-                return;
-            }
+            // a valid token always passes: only invalid tokens are counted and throttled, by address and by the
+            // token's prefix, never against a user (a flood of bogus tokens must not lock out the valid ones)
             Optional<Caller> cached = cache.get("bearer", token);
             if (cached.isPresent()) {
                 authorize(ctx, cached.get(), permitAll);
                 return;
             }
             Optional<ApiTokens.TokenUser> user = tokens.authenticate(token);
-            if (user.isEmpty()) {
-                failed(TOKEN_USER, address);
-                ctx.abortWith(unauthorized(ctx, "Das API-Token ist ungültig, abgelaufen oder widerrufen, oder sein Benutzer existiert nicht mehr."));
+            if (user.isPresent()) {
+                Caller caller = new Caller(user.get().user(), user.get().roles());
+                cache.put("bearer", token, caller);
+                authorize(ctx, caller, permitAll);
                 return;
             }
-            Caller caller = new Caller(user.get().user(), user.get().roles());
-            cache.put("bearer", token, caller);
-            authorize(ctx, caller, permitAll);
+            String address = address();
+            String prefix = LoginThrottle.tokenPrefix(token);
+            Optional<Duration> wait = throttle.blockedToken(prefix, address);
+            if (wait.isPresent()) {
+                tooMany(ctx, wait.get(), "Nach zu vielen ungültigen API-Tokens von dieser Adresse sind weitere ungültige Tokens für ");
+                return;
+            }
+            throttle.failedToken(prefix, address);
+            failed(TOKEN_USER, address, false);
+            ctx.abortWith(unauthorized(ctx, "Das API-Token ist ungültig, abgelaufen oder widerrufen, oder sein Benutzer existiert nicht mehr."));
             return;
         }
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -159,9 +168,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         char[] password = decoded.substring(colon + 1).toCharArray();
-        Subject subject = login(user, password);
+        boolean known = users.roles(user).isPresent();
+        Subject subject = known ? login(user, password) : null;
+        if (!known) {
+            timing.equalise(password); // an unknown name costs what a wrong password costs
+        }
         if (subject == null) {
-            failed(user, address);
+            failed(user, address, true);
             ctx.abortWith(unauthorized(ctx, "Benutzername oder Passwort ist falsch."));
             return;
         }
@@ -187,16 +200,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (wait.isEmpty()) {
             return false;
         }
-        long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-        ctx.abortWith(Response.status(429).type(PaktwerkRest.PROBLEM_JSON).header(HttpHeaders.RETRY_AFTER, seconds)
-                .entity(Problem.of(429, "Zu viele fehlgeschlagene Anmeldungen", "Nach zu vielen fehlgeschlagenen Anmeldungen für diesen"
-                        + " Benutzer oder von dieser Adresse sind weitere Versuche für " + seconds + " Sekunden gesperrt.")).build());
+        tooMany(ctx, wait.get(), "Nach zu vielen fehlgeschlagenen Anmeldungen für diesen Benutzer oder von dieser Adresse sind weitere Versuche für ");
         return true;
     }
 
+    private static void tooMany(ContainerRequestContext ctx, Duration wait, String detail) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        ctx.abortWith(Response.status(429).type(PaktwerkRest.PROBLEM_JSON).header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(Problem.of(429, "Zu viele fehlgeschlagene Anmeldungen", detail + seconds + " Sekunden gesperrt.")).build());
+    }
+
     /** Logs, audits and counts a failed login; the audit names the user only if it exists, never the password. */
-    private void failed(String user, String address) {
-        throttle.failed(user, address);
+    private void failed(String user, String address, boolean count) {
+        if (count) {
+            throttle.failed(user, address);
+        }
         boolean known = !TOKEN_USER.equals(user) && users.roles(user).isPresent();
         String subject = TOKEN_USER.equals(user) ? TOKEN_USER : known ? user : "(unbekannter Benutzer)";
         LOG.warn("Fehlgeschlagene Anmeldung an der REST-Schnittstelle: Benutzer {} von {}", subject, address);

@@ -30,7 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
  * {@code Idempotency-Key} on POST for every Paktwerk application: the request and its stored answer are one
  * transaction, so a retry with the same key and body gets the first answer without the request being applied
  * twice, and a request that failed or was not committed leaves no trace; the same key with another body is
- * refused with 422. An answer of 4xx is not stored (nothing was changed), so a corrected retry may run.
+ * refused with 422 — the request is its method, path, query string and body. An answer of 4xx is not stored (nothing was changed), so a corrected retry may run.
  */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
@@ -69,7 +69,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         String user = ctx.getSecurityContext() == null || ctx.getSecurityContext().getUserPrincipal() == null ? ""
                 : ctx.getSecurityContext().getUserPrincipal().getName();
         String scopedKey = user + "|" + key;
-        String hash = hash(ctx.getUriInfo().getRequestUri().getPath(), body);
+        String hash = hash(ctx.getMethod(), ctx.getUriInfo().getRequestUri().getRawPath(), ctx.getUriInfo().getRequestUri().getRawQuery(), body);
         Optional<IdempotencyStore.Entry> earlier = store.find(scopedKey);
         if (earlier.isEmpty()) {
             try {
@@ -129,11 +129,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         response.setEntity(Problem.of(500, "Interner Fehler", "Die Anfrage wurde nicht gespeichert; es wurde nichts geändert."));
     }
 
-    static String hash(String path, byte[] body) {
+    /** The identity of a request: method, path, query (as sent) and body; the same key with another one is refused. */
+    static String hash(String method, String path, String query, byte[] body) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(path.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
+            for (String part : new String[] {method, path, query == null ? "" : "?" + query}) {
+                md.update(part.getBytes(StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
             md.update(body);
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -13,7 +13,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 /**
  * Every answer of a Paktwerk API may carry personal data (cases, plans, managers' names, applications): no
  * browser, proxy or client cache may keep it. {@code Cache-Control: no-store} on every response of every
- * Paktwerk application.
+ * Paktwerk application; no MIME sniffing of what it answers ({@code X-Content-Type-Options: nosniff}), and over HTTPS
+ * {@code Strict-Transport-Security} so that a browser that once came by HTTPS never falls back to HTTP.
  */
 @Component(service = ContainerResponseFilter.class)
 @JaxrsExtension
@@ -21,9 +22,18 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 @JaxrsApplicationSelect(PaktwerkRest.API_SELECT)
 public class NoStoreFilter implements ContainerResponseFilter {
 
+    static final String[] NOSNIFF = {"X-Content-Type-Options", "nosniff"};
+    /** One year, as the HSTS preload list asks; subdomains are the operator's own business. */
+    static final String[] HSTS = {"Strict-Transport-Security", "max-age=31536000"};
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
         response.getHeaders().putSingle("Pragma", "no-cache");
+        response.getHeaders().putSingle(NOSNIFF[0], NOSNIFF[1]);
+        if ("https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())
+                || request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            response.getHeaders().putSingle(HSTS[0], HSTS[1]);
+        }
     }
 }

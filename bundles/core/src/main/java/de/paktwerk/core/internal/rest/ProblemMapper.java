@@ -99,6 +99,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static Problem json(JsonProcessingException e) {
         String title = "Ungültige Eingabe";
+        java.util.Optional<de.paktwerk.core.internal.json.PrintableText.Refused> refused = de.paktwerk.core.internal.json.PrintableText.refusal(e);
+        if (refused.isPresent()) {
+            de.paktwerk.core.internal.json.PrintableText.Refused r = refused.get();
+            Problem p = Problem.of(400, title, r.detail());
+            return r.field().isEmpty() ? p : new Problem(p.type(), p.title(), p.status(), p.detail(), r.field());
+        }
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof PaktwerkException pe) {
             return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage(), field(pe));
         }
@@ -109,6 +115,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             String known = upe.getKnownPropertyIds() == null ? "" : upe.getKnownPropertyIds().stream()
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return Problem.of(400, title, "Unbekanntes Feld '" + upe.getPropertyName() + "'." + (known.isEmpty() ? "" : " Erlaubt sind: " + known + "."));
+        }
+        if (e instanceof MismatchedInputException text && text.getTargetType() == String.class && !path(text).isEmpty()) {
+            return atField(Problem.of(400, title, "Feld '" + path(text) + "' erwartet Text in Anführungszeichen (Beträge und Stellenanteile"
+                    + " z. B. \"0.50\"), keine Zahl und keinen Wahrheitswert."), text);
         }
         if (e instanceof InvalidFormatException ife) {
             return atField(Problem.of(400, title, "Feld '" + path(ife) + "' hat einen ungültigen Wert '" + abbreviate(String.valueOf(ife.getValue()))
@@ -122,6 +132,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (e instanceof MismatchedInputException mie) {
             String path = path(mie);
+
             if (path.isEmpty()) {
                 return Problem.of(400, title, "Der Anfragekörper fehlt oder hat die falsche Form (erwartet wird ein JSON-Objekt).");
             }
@@ -164,9 +175,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining("."));
+        return de.paktwerk.core.api.spi.Payloads.path(e);
     }
 
     /** The field of an invalid input exception, if it names one. */

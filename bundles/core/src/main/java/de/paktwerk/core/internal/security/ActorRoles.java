@@ -13,4 +13,13 @@ public interface ActorRoles {
 
     /** The user's roles now; empty if the user does not exist. */
     Optional<Set<String>> roles(String user);
+
+    /**
+     * Who the account of that name is now, as a fingerprint that changes when the account is deleted and created
+     * again or its password is changed: tokens and sessions are bound to it, not to the name. Empty if the user does
+     * not exist. By default the name (a realm that cannot tell more).
+     */
+    default Optional<String> identity(String user) {
+        return roles(user).map(r -> user);
+    }
 }

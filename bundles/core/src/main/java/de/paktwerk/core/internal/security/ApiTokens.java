@@ -88,8 +88,9 @@ public class ApiTokens {
         }
         String token = sb.toString();
         return jdbc.tx(c -> {
-            long id = Sql.insert(c, "INSERT INTO api_token (user_name, label, token_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
-                    user, label.trim(), hash(token), now, expiresAt);
+            long id = Sql.insert(c, "INSERT INTO api_token (user_name, label, token_hash, created_at, expires_at, credential) VALUES (?, ?, ?, ?, ?, ?)",
+                    user, label.trim(), hash(token), now, expiresAt, users.identity(user).orElseThrow(
+                            () -> new UnknownEntityException("Benutzer '" + user + "' gibt es im Realm 'karaf' nicht.")));
             audit.append(c, actor, "api_token", String.valueOf(id), "create", null,
                     Json.object(Map.of("user", user, "expiresAt", expiresAt.toString())));
             return new NewToken(id, user, token, expiresAt);
@@ -118,19 +119,58 @@ public class ApiTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        Optional<String> user = jdbc.tx(c -> Sql.one(c, "SELECT user_name FROM api_token WHERE token_hash = ? AND revoked_at IS NULL"
-                + " AND expires_at > ?", rs -> rs.getString(1), hash(token), clock.instant()));
-        if (user.isEmpty()) {
+        Optional<String[]> found = jdbc.tx(c -> Sql.one(c, "SELECT id, user_name, credential FROM api_token WHERE token_hash = ?"
+                + " AND revoked_at IS NULL AND expires_at > ?", rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
+                hash(token), clock.instant()));
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Set<String>> roles = users.roles(user.get());
-        if (roles.isEmpty()) {
-            // its user is gone: the token is revoked for good, so a later account of the same name does not inherit it
-            jdbc.tx(c -> Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL",
-                    clock.instant(), hash(token)));
+        String user = found.get()[1];
+        Optional<Set<String>> roles = users.roles(user);
+        if (roles.isEmpty() || !users.identity(user).equals(Optional.ofNullable(found.get()[2]))) {
+            // its account is gone or is another one now (recreated, new password): revoked for good
+            revoke(List.of(Long.parseLong(found.get()[0])), "(Konto geändert)");
             return Optional.empty();
         }
-        return Optional.of(new TokenUser(user.get(), roles.get()));
+        return Optional.of(new TokenUser(user, roles.get()));
+    }
+
+    /**
+     * Revokes every live token whose account is gone or another one now (deleted, created anew, new password) —
+     * whichever way the realm was changed; tokens from before accounts were fingerprinted are bound to the account as
+     * it is now. Called at start and whenever the users file changes.
+     *
+     * @return the number of tokens revoked
+     */
+    public int reconcile() {
+        List<String[]> live = jdbc.tx(c -> Sql.list(c, "SELECT id, user_name, credential FROM api_token WHERE revoked_at IS NULL",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}));
+        List<Long> gone = new java.util.ArrayList<>();
+        for (String[] t : live) {
+            Optional<String> now = users.identity(t[1]);
+            if (t[2] == null && now.isPresent()) {
+                jdbc.tx(c -> Sql.update(c, "UPDATE api_token SET credential = ? WHERE id = ? AND credential IS NULL", now.get(), Long.parseLong(t[0])));
+            } else if (now.isEmpty() || !now.get().equals(t[2])) {
+                gone.add(Long.parseLong(t[0]));
+            }
+        }
+        revoke(gone, "(Konto geändert)");
+        return gone.size();
+    }
+
+    private void revoke(List<Long> ids, String actor) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.tx(c -> {
+            for (long id : ids) {
+                if (Sql.update(c, "UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", clock.instant(), id) > 0) {
+                    audit.append(c, actor, "api_token", String.valueOf(id), "revoke", null, null);
+                }
+            }
+            return null;
+        });
+        cache.clear();
     }
 
     /** Revokes every token of the user (an account created or replaced under that name starts without tokens). */

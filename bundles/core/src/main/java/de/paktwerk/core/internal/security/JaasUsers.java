@@ -83,6 +83,7 @@ public class JaasUsers implements ActorRoles {
         }
         Path target = file.get();
         Path draft = target.resolveSibling("." + target.getFileName() + ".draft");
+        awaitEncrypted(target, fo.options());
         try {
             Files.copy(target, draft, StandardCopyOption.REPLACE_EXISTING);
             ownerOnly(draft);
@@ -102,6 +103,47 @@ public class JaasUsers implements ActorRoles {
             snapshot = null;
             ownerOnly(target);
         }
+    }
+
+    /**
+     * Orders the two writers of the users file: Karaf's auto-encryption rewrites the file in place whenever it finds a
+     * password not yet hashed (written by hand), and would write back what it read over a change made in between. So
+     * before Paktwerk changes the file it waits until no such password is left (at most 10 s; Paktwerk itself only
+     * ever writes hashes, and replaces the file by a rename, which the auto-encryption does not watch).
+     */
+    static void awaitEncrypted(Path file, Map<String, ?> options) {
+        if (!"true".equals(String.valueOf(options.get("encryption.enabled")))) {
+            return;
+        }
+        String prefix = String.valueOf(options.get("encryption.prefix"));
+        String suffix = String.valueOf(options.get("encryption.suffix"));
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (plainPasswords(file, prefix, suffix) > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** How many users of the file have a password that is not flagged as hashed. */
+    static int plainPasswords(Path file, String prefix, String suffix) {
+        java.util.Properties users = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8)) {
+            users.load(in);
+        } catch (IOException e) {
+            return 0;
+        }
+        int n = 0;
+        for (String name : users.stringPropertyNames()) {
+            String stored = users.getProperty(name).split(",", 2)[0].trim();
+            if (!name.startsWith("_g_:") && !(stored.startsWith(prefix) && stored.endsWith(suffix) && stored.length() > prefix.length() + suffix.length())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private record BackingEngineFactoryAndOptions(BackingEngineFactory factory, Map<String, ?> options) {
@@ -173,6 +215,47 @@ public class JaasUsers implements ActorRoles {
             engine.listRoles(principal).stream().map(Principal::getName).forEach(roles::add);
             return Optional.of(roles);
         });
+    }
+
+    /** The stored credentials of the users file as last read, by the file's modified time and size. */
+    private record Credentials(Object stamp, java.util.Properties users) {
+    }
+
+    private volatile Credentials credentials;
+
+    /**
+     * The fingerprint of the account: a SHA-256 over its name and its stored password hash (bcrypt, salted), so a
+     * password set anew — by {@code jaas:user-add}, {@code paktwerk:user-add --replace} or a new account of the same
+     * name — is another identity. Only the hash of the hash leaves this class.
+     */
+    @Override
+    public Optional<String> identity(String user) {
+        if (user == null) {
+            return Optional.empty();
+        }
+        Optional<Path> file = usersFile();
+        if (file.isEmpty()) {
+            return roles(user).map(r -> user);
+        }
+        Object stamp = stamp(file.get());
+        Credentials c = credentials;
+        if (c == null || stamp == null || !stamp.equals(c.stamp())) {
+            java.util.Properties users = new java.util.Properties();
+            try (java.io.Reader in = Files.newBufferedReader(file.get(), java.nio.charset.StandardCharsets.UTF_8)) {
+                users.load(in);
+            } catch (IOException e) {
+                LOG.warn("Benutzerspeicher {} nicht lesbar: {}", file.get(), e.toString());
+                return Optional.empty();
+            }
+            c = new Credentials(stamp, users);
+            credentials = stamp == null ? null : c;
+        }
+        String entry = c.users().getProperty(user);
+        if (entry == null || user.startsWith("_g_:")) {
+            return Optional.empty();
+        }
+        String stored = entry.split(",", 2)[0].trim();
+        return Optional.of(de.paktwerk.core.internal.json.Sha256.hex(user + "\u0000" + stored));
     }
 
     static void ownerOnly(Path file) {

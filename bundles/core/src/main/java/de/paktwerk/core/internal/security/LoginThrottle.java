@@ -74,6 +74,10 @@ public class LoginThrottle {
     }
 
     public void failed(String user, String address) {
+        count(now -> new String[] {"u:" + user, "a:" + address});
+    }
+
+    private void count(java.util.function.LongFunction<String[]> keys) {
         long now = clock.millis();
         if (failures.size() > MAX_KEYS) {
             failures.entrySet().removeIf(e -> {
@@ -83,13 +87,32 @@ public class LoginThrottle {
                 }
             });
         }
-        for (String key : new String[] {"u:" + user, "a:" + address}) {
+        for (String key : keys.apply(now)) {
             Deque<Long> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
             synchronized (times) {
                 prune(times, now);
                 times.addLast(now);
             }
         }
+    }
+
+    /** The part of a bearer token by which invalid tokens are counted: its first eight characters. */
+    public static String tokenPrefix(String token) {
+        return token.length() <= 8 ? token : token.substring(0, 8);
+    }
+
+    /**
+     * How long invalid bearer tokens from the address or with the prefix are still refused. Invalid tokens are
+     * counted apart from passwords: they never block a user name, a password login or a valid token.
+     */
+    public Optional<Duration> blockedToken(String prefix, String address) {
+        long now = clock.millis();
+        long wait = Math.max(waitFor("tp:" + prefix, now), waitFor("ta:" + address, now));
+        return wait > 0 ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
+    }
+
+    public void failedToken(String prefix, String address) {
+        count(now -> new String[] {"tp:" + prefix, "ta:" + address});
     }
 
     /** A successful login clears the user's failures (not the address's). */

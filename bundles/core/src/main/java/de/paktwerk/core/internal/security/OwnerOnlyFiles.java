@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * file. {@code etc/users.properties} is kept so by {@link JaasUsers}; {@code bin/setenv} sets umask 077 for
  * everything Karaf creates.
  */
-@Component(immediate = true, service = OwnerOnlyFiles.class)
-public class OwnerOnlyFiles {
+@Component(immediate = true, service = {OwnerOnlyFiles.class, org.osgi.service.cm.ConfigurationListener.class})
+public class OwnerOnlyFiles implements org.osgi.service.cm.ConfigurationListener {
+
+    /** Configurations whose files in etc/ hold a password: the keystore's, the database's. */
+    static final java.util.function.Predicate<String> SECRET_PID = pid -> "org.ops4j.pax.web".equals(pid)
+            || pid.startsWith("org.ops4j.datasource");
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
     static final String H2_FILE = "jdbc:h2:file:";
@@ -29,6 +33,27 @@ public class OwnerOnlyFiles {
         String url = database.jdbc().tx(c -> c.getMetaData().getURL());
         h2Database(url).ifPresent(OwnerOnlyFiles::restrictDatabase);
         JaasUsers.ownerOnly(Path.of(System.getProperty("karaf.data", "data"), AdminBootstrap.PASSWORD_FILE));
+        restrictSecrets(Path.of(System.getProperty("karaf.etc", "etc")));
+    }
+
+    /** The files in etc/ that hold passwords: owner only (bin/setenv does the same before each start). */
+    static void restrictSecrets(Path etc) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(etc, "{org.ops4j.pax.web.cfg,org.ops4j.datasource-*.cfg,paktwerk-tls.p12}")) {
+            for (Path f : files) {
+                JaasUsers.ownerOnly(f);
+            }
+        } catch (IOException e) {
+            LOG.warn("Rechte der Dateien mit Passwörtern in {} konnten nicht eingeschränkt werden: {}", etc, e.toString());
+        }
+    }
+
+    /** A configuration with a password changed (config:edit, the web console): its file may have been written anew. */
+    @Override
+    public void configurationEvent(org.osgi.service.cm.ConfigurationEvent event) {
+        String pid = event.getFactoryPid() != null ? event.getFactoryPid() : event.getPid();
+        if (pid != null && SECRET_PID.test(pid)) {
+            restrictSecrets(Path.of(System.getProperty("karaf.etc", "etc")));
+        }
     }
 
     /** The database path of an embedded H2 file URL ({@code jdbc:h2:file:/x/y;OPTS} → {@code /x/y}). */

@@ -43,7 +43,8 @@ public class SessionTokens {
     public record NewSession(String token, String user, Instant expiresAt) {
     }
 
-    private record Session(String user, Instant created, Instant lastUsed) {
+    /** A live session: its user and the account's identity when it was opened ({@link ActorRoles#identity}). */
+    private record Session(String user, String identity, Instant created, Instant lastUsed) {
     }
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -72,7 +73,8 @@ public class SessionTokens {
         random.nextBytes(bytes);
         String token = PREFIX + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
-        sessions.put(hash(token), new Session(user, now, now));
+        String identity = users.identity(user).orElseThrow(() -> new IllegalStateException("Benutzer " + user + " gibt es nicht"));
+        sessions.put(hash(token), new Session(user, identity, now, now));
         expireOld(now);
         return new NewSession(token, user, now.plus(idle));
     }
@@ -86,15 +88,28 @@ public class SessionTokens {
     public Optional<String> authenticate(String token) {
         String key = hash(token);
         Instant now = clock.instant();
-        Session s = sessions.computeIfPresent(key, (k, old) -> expired(old, now) ? null : new Session(old.user(), old.created(), now));
+        Session s = sessions.computeIfPresent(key, (k, old) -> expired(old, now) ? null : new Session(old.user(), old.identity(), old.created(), now));
         if (s == null) {
             return Optional.empty();
         }
-        if (users.roles(s.user()).isEmpty()) {
-            sessions.remove(key);
+        if (!users.identity(s.user()).equals(Optional.of(s.identity()))) {
+            sessions.remove(key); // the account is gone, or another one now (recreated, new password)
             return Optional.empty();
         }
         return Optional.of(s.user());
+    }
+
+    /** Ends every session whose account is gone or another one now; called whenever the users file changes. */
+    public int reconcile() {
+        int[] n = {0};
+        sessions.entrySet().removeIf(e -> {
+            boolean gone = !users.identity(e.getValue().user()).equals(Optional.of(e.getValue().identity()));
+            if (gone) {
+                n[0]++;
+            }
+            return gone;
+        });
+        return n[0];
     }
 
     /** Ends a session (logout); true if it was live. */

@@ -127,6 +127,46 @@ public class LettersTest {
         assertEquals(1, letters.letters(second).size());
     }
 
+    static final String MIXED = "Auflage für das Projekt «Begegnung» – مرحبا بكم في الحي (Arabisch), خوش آمدید (Persisch), "
+            + "Добро пожаловать (Kyrillisch), Ελληνικά, Xin chào, Ağaç, እንኳን ደህና መጡ (Tigrinya/Amharisch), 中文 und ☕ 👩‍👩‍👧.";
+
+    @Test
+    public void aLetterPrintsGermanArabicPersianCyrillicAndEthiopicAndNamesWhatNoFontHas() throws Exception {
+        // the probe: one such character made every letter of the application and of its area and period fail
+        Application a = f.applications.create(new NewApplication(ULM, AREA, "2017", euros("5000.00"), null, null, null, null), "gemeinde");
+        f.applications.submit(a.id(), "gemeinde");
+        f.applications.decide(a.id(), new DecisionRequest(ApplicationState.APPROVED, null, MIXED), "p1");
+        long other = approved("1000.00");
+        assertEquals(2, letters.applicationLetters(AREA, "2017", n -> { }));
+        byte[] pdf = letters.content(a.id(), 1);
+        assertPdfA2b(pdf);
+        String text = text(pdf).replace("\n", " ");
+        assertTrue(text, text.contains("مرحبا بكم في الحي (Arabisch), خوش آمدید (Persisch)"));
+        assertTrue(text, text.contains("Добро пожаловать (Kyrillisch), Ελληνικά, Xin chào, Ağaç"));
+        assertTrue(text, text.contains("እንኳን ደህና መጡ"));
+        // Chinese, the cup of coffee and the family (U+1F469, a joiner, U+1F467) are in none of the embedded fonts
+        assertTrue(text, text.contains("Hinweis: Zeichen, die in den Schriften dieses Bescheids fehlen, sind als \uFFFD wiedergegeben: "
+                + "U+2615, U+4E2D, U+6587, U+1F467, U+1F469."));
+        assertTrue(text, text.contains("\uFFFD\uFFFD und \uFFFD \uFFFD\u200D\uFFFD\u200D\uFFFD."));
+        assertEquals(1, letters.letters(other).size());
+        assertArrayEquals(pdf, letters.regenerate(a.id(), 1));
+    }
+
+    @Test
+    public void arabicIsShapedAndSetRightToLeft() throws Exception {
+        LetterFonts fonts = new LetterFonts();
+        try (PDDocument doc = new PDDocument()) {
+            LetterFonts.Set4Document set = fonts.new Set4Document(doc);
+            // بكم: beh initial (FE91), kaf medial (FEDC), meem final (FEE2); in visual order the last letter comes first
+            String prepared = set.prepare("بكم", false);
+            assertEquals("\uFE91\uFEDC\uFEE2", prepared);
+            assertEquals("\uFEE2\uFEDC\uFE91", set.visual(prepared));
+            // a German line stays as it is, with its brackets
+            assertEquals("Ulm (Stadtkreis)", set.visual(set.prepare("Ulm (Stadtkreis)", false)));
+            assertTrue(set.missing().isEmpty());
+        }
+    }
+
     @Test
     public void lettersArePdfA2b() throws Exception {
         long app = approved("68000.00");

@@ -63,4 +63,33 @@ public class ProblemFieldTest {
         assertEquals("{\"type\":\"t\",\"title\":\"x\",\"status\":400,\"detail\":\"d\",\"field\":\"fte\"}",
                 MAPPER.writeValueAsString(new Problem("t", "x", 400, "d", "fte")));
     }
+
+    /** The problem the mapper makes of an exception (for tests in other packages). */
+    public static Problem problemOf(Throwable e) {
+        return ProblemMapper.problem(e);
+    }
+
+    static Problem readWithPaktwerksMapper(String json) {
+        try {
+            de.paktwerk.core.internal.json.Json.create().readValue(json, Body.class);
+        } catch (Exception e) {
+            return ProblemMapper.problem(e);
+        }
+        throw new AssertionError("lesbar: " + json);
+    }
+
+    @Test
+    public void aNumberOrABooleanIsNoTextAndTheDetailNamesThePathAsTheFieldDoes() {
+        Problem number = readWithPaktwerksMapper("{\"positions\":[{\"fte\":\"0.50\",\"months\":1},{\"fte\":0.5,\"months\":1}]}");
+        assertEquals("positions[1].fte", number.field());
+        assertEquals("Feld 'positions[1].fte' erwartet Text in Anführungszeichen (Beträge und Stellenanteile z. B. \"0.50\"), keine Zahl"
+                + " und keinen Wahrheitswert.", number.detail());
+        assertEquals("positions[0].fte", readWithPaktwerksMapper("{\"positions\":[{\"fte\":true,\"months\":1}]}").field());
+        assertEquals("applicantKey", readWithPaktwerksMapper("{\"applicantKey\":8421000}").field());
+        // and a text is no number
+        assertEquals("positions[0].months", readWithPaktwerksMapper("{\"positions\":[{\"months\":\"12\"}]}").field());
+        // the detail writes the path as the field does (it read "positions.[1].hireDate")
+        assertEquals("Feld 'positions[1].hireDate' hat einen ungültigen Wert 'gestern' (erwartet: Datum im Format JJJJ-MM-TT).",
+                readWithPaktwerksMapper("{\"positions\":[{\"fte\":\"0.5\",\"months\":1},{\"hireDate\":\"gestern\",\"months\":1}]}").detail());
+    }
 }

@@ -118,4 +118,44 @@ public class AccountsTest {
         accounts.add(account("anna", "approver", null, null, true), "admin");
         assertFalse(sessions.authenticate(session).isPresent());
     }
+
+    /**
+     * The probe: jaas:user-delete, then jaas:user-add of the same name for another person (or a new password on an
+     * existing user), and the old token and session still answered 200 until they were used. Now they are bound to the
+     * account's identity: refused at their next use, and revoked by the reconciliation that follows any change.
+     */
+    @Test
+    public void anAccountCreatedAgainUnderItsNameInheritsNeitherTokenNorSessionWhicheverWayTheRealmChanged() {
+        accounts.add(account("sess2", "approver", null, null, false), "admin");
+        ApiTokens.NewToken token = tokens.create("sess2", "Fachverfahren", null, "admin");
+        String session = sessions.open("sess2").token();
+        ApiTokens.NewToken other = tokens.create("admin", "Betrieb", null, "admin");
+        // as Karaf's jaas:user-delete and jaas:user-add do it, past Paktwerk's own commands
+        realm.users.withEngine(engine -> {
+            engine.deleteUser("sess2");
+            return null;
+        });
+        realm.users.withEngine(engine -> {
+            engine.addUser("sess2", "ein-anderes-passwort");
+            engine.addRole("sess2", "approver");
+            return null;
+        });
+        assertEquals(1, tokens.reconcile());
+        assertEquals(1, sessions.reconcile());
+        assertFalse(tokens.authenticate(token.token()).isPresent());
+        assertFalse(sessions.authenticate(session).isPresent());
+        assertTrue("another account's token stays", tokens.authenticate(other.token()).isPresent());
+        assertEquals(List.of("create", "revoke"), f.audit.entries("api_token", String.valueOf(token.id())).stream()
+                .map(de.paktwerk.core.api.AuditEntry::action).toList());
+
+        // a new password on the existing user (jaas:user-add on it): refused at the next use even before any reconciliation
+        ApiTokens.NewToken fresh = tokens.create("sess2", "Fachverfahren", null, "admin");
+        String again = sessions.open("sess2").token();
+        realm.users.withEngine(engine -> {
+            engine.addUser("sess2", "noch-ein-passwort");
+            return null;
+        });
+        assertFalse(tokens.authenticate(fresh.token()).isPresent());
+        assertFalse(sessions.authenticate(again).isPresent());
+    }
 }

@@ -60,4 +60,23 @@ public class LoginThrottleTest {
         t.failed("bert", "a3");
         assertTrue(t.blocked("anna", "a3").isPresent());
     }
+
+    @Test
+    public void invalidTokensAreCountedByAddressAndPrefixAndNeverBlockAUserOrPasswordLogins() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
+        LoginThrottle t = new LoginThrottle(config(10, 15), clock);
+        for (int i = 0; i < 12; i++) {
+            String bogus = "pw_bogus" + i;
+            if (t.blockedToken(LoginThrottle.tokenPrefix(bogus), "192.0.2.7").isEmpty()) {
+                t.failedToken(LoginThrottle.tokenPrefix(bogus), "192.0.2.7");
+            }
+        }
+        assertEquals(Optional.of(Duration.ofMinutes(15)), t.blockedToken("pw_Abcde", "192.0.2.7"));
+        assertEquals("the same prefix from another address", Optional.of(Duration.ofMinutes(15)), t.blockedToken("pw_bogus", "192.0.2.8"));
+        assertEquals(Optional.empty(), t.blockedToken("pw_Abcde", "192.0.2.8"));
+        // passwords and users are counted apart: neither the address nor any user is blocked for them
+        assertEquals(Optional.empty(), t.blocked("admin", "192.0.2.7"));
+        assertEquals(Optional.empty(), t.blocked("(API-Token)", "192.0.2.7"));
+        assertEquals("pw_bogus", LoginThrottle.tokenPrefix("pw_bogus123456"));
+    }
 }

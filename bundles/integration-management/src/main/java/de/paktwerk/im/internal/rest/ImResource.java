@@ -74,6 +74,9 @@ public class ImResource {
      * delegated integration management to it.
      */
     private void requireResponsibleFor(Caller caller, String municipalityKey) {
+        if (municipalityKey == null) {
+            caller.requireMunicipality(null);
+        }
         if (!caller.mayActFor(municipalityKey)
                 && !caller.municipalities().contains(registry.responsibleBody(municipalityKey, ImRules.AREA))) {
             caller.requireMunicipality(municipalityKey);
@@ -95,7 +98,7 @@ public class ImResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createPosition(PositionInput body, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(RestParams.body(body).responsibleKey());
+        Caller.of(sc).requireMunicipality(RestParams.body(body).responsibleKey(), "responsibleKey");
         return Response.status(201).entity(store.createPosition(RestParams.body(body), Web.actor(sc))).build();
     }
 

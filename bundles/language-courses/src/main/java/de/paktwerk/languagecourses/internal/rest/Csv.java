@@ -1,16 +1,12 @@
 package de.paktwerk.languagecourses.internal.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import de.paktwerk.languagecourses.internal.Model.CourseReport;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The attendance summary per course as CSV (jackson-dataformat-csv), German column names, decimal comma. */
+/** The attendance summary per course as CSV (the core's one writer: formula cells neutralised), German column names, decimal comma. */
 final class Csv {
 
-    private static final CsvMapper CSV = new CsvMapper();
     static final List<String> COLUMNS = List.of("kurs", "titel", "kreis", "format", "niveau", "kursperiode", "ue_gehalten", "ue_mit_liste",
             "aufgenommen", "abgeschlossen", "abgebrochen", "anwesenheitsquote", "pruefungen", "bestanden", "kinderbetreuung_ue", "fahrtkosten");
 
@@ -18,9 +14,7 @@ final class Csv {
     }
 
     static String attendance(List<CourseReport> reports) {
-        CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setColumnSeparator(';');
-        COLUMNS.forEach(schema::addColumn);
-        List<List<String>> rows = new ArrayList<>();
+        List<List<Object>> rows = new ArrayList<>();
         for (CourseReport r : reports) {
             rows.add(List.of(String.valueOf(r.courseId()), r.title(), r.responsibleKey(), r.format().german(),
                     r.targetLevel() == null ? "" : r.targetLevel().name(), r.coursePeriod(), String.valueOf(r.unitsHeld()), String.valueOf(r.unitsCounted()),
@@ -30,10 +24,6 @@ final class Csv {
                     String.valueOf(r.testsPassed().values().stream().mapToInt(Integer::intValue).sum()), String.valueOf(r.childcareUnits()),
                     r.travelReimbursed().toString().replace('.', ',')));
         }
-        try {
-            return CSV.writer(schema.build()).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return de.paktwerk.core.api.rest.CsvExport.write(COLUMNS, rows);
     }
 }

@@ -114,7 +114,7 @@ public class YcResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createSchool(School body, @Context SecurityContext sc) {
-        Caller.of(sc).requireMunicipality(RestParams.body(body).municipalityKey());
+        Caller.of(sc).requireMunicipality(RestParams.body(body).municipalityKey(), "municipalityKey");
         return Response.status(201).entity(store.createSchool(body, Web.actor(sc))).build();
     }
 
