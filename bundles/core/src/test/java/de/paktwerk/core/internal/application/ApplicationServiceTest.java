@@ -95,7 +95,9 @@ public class ApplicationServiceTest {
         assertTrue(d.needsConfirmation());
         assertFalse(d.effective());
         assertEquals(ApplicationState.SUBMITTED, f.applications.get(a.id()).state());
-        assertThrows(ForbiddenException.class, () -> f.applications.confirm(a.id(), "p1"));
+        // an unconfirmed decision has no number yet: the refusal names the application (it read "die Entscheidung null")
+        assertEquals("Vier-Augen-Prinzip: die Entscheidung über den Antrag " + a.id() + " muss eine andere Person bestätigen als die, die"
+                + " entschieden hat.", assertThrows(ForbiddenException.class, () -> f.applications.confirm(a.id(), "p1")).getMessage());
         assertThrows(ConflictException.class, () -> f.applications.drawdown(a.id(), euros("1.00"), "g"));
         Decision confirmed = f.applications.confirm(a.id(), "p2");
         assertEquals("p2", confirmed.confirmedBy());

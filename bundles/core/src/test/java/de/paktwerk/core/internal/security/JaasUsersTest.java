@@ -102,4 +102,15 @@ public class JaasUsersTest {
         assertEquals(before, Files.readString(realm.file));
         assertTrue(realm.lookup("half").isEmpty());
     }
+
+    /** Paktwerk writes only after Karaf's auto-encryption has hashed what was written by hand; groups are no users. */
+    @Test
+    public void plainPasswordsAreCountedAndGroupsAreNot() throws IOException {
+        java.nio.file.Path file = tmp.newFile("users.properties").toPath();
+        Files.writeString(file, "admin = {CRYPT}2432{CRYPT},_g_:admingroup\n_g_\\:admingroup = group,admin\nhand = klartext,approver\n"
+                + "leer = {CRYPT}{CRYPT},approver\n");
+        assertEquals(2, JaasUsers.plainPasswords(file, "{CRYPT}", "{CRYPT}"));
+        Files.writeString(file, "admin = {CRYPT}2432{CRYPT},_g_:admingroup\n_g_\\:admingroup = group,admin\n");
+        assertEquals(0, JaasUsers.plainPasswords(file, "{CRYPT}", "{CRYPT}"));
+    }
 }
