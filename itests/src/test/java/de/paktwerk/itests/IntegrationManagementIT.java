@@ -53,9 +53,9 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}")
                 .expect(200).json();
         assertEquals("64000.00", pricing.path("total").asText());
-        JsonNode app = post("/api/core/applications", ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
+        JsonNode app = fileAtItsPrice(ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"64000.00\",\"payload\":{\"positions\":[{\"managerName\":\"A. Beispiel\","
-                + "\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}}").expect(201).json();
+                + "\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}}").json();
         assertEquals("64000.00", app.path("priced").asText());
         long appId = app.path("id").asLong();
         post("/api/core/applications/" + appId + "/submit", ULM_USER, null).expect(200);

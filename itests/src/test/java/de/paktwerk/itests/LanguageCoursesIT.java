@@ -159,7 +159,7 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
                 + " Rhein-Neckar-Kreis teil.", post("/api/core/applications", WALLDORF_USER, application("08226095", "16488.00", plan))
                 .expectProblem(409, "conflict").json().path("detail").asText());
         post(LC + "/pricing?applicant=08226095&coursePeriod=2017/18", WALLDORF_USER, plan).expectProblem(409, "conflict");
-        long app = post("/api/core/applications", RNK_USER, application(RNK, "34854.00", plan)).expect(201).json().path("id").asLong();
+        long app = fileAtItsPrice(RNK_USER, application(RNK, "34854.00", plan)).json().path("id").asLong();
         assertEquals("34854.00", get("/api/core/applications/" + app, APPROVER1).json().path("priced").asText());
         post("/api/core/applications/" + app + "/submit", RNK_USER, null).expect(200);
         today("2017-08-20T08:00:00Z");

@@ -389,6 +389,18 @@ public abstract class PaktwerkTestSupport {
         }
     }
 
+    /**
+     * Files an application after asking its price at the core's one door ({@code POST /api/core/applications/pricing}
+     * with the same body): the price is the filed application's assessment, line for line and to the cent.
+     */
+    protected Resp fileAtItsPrice(String user, String body) {
+        JsonNode price = post("/api/core/applications/pricing", user, body).expect(200).json();
+        Resp created = post("/api/core/applications", user, body).expect(201);
+        assertEquals("Preis des Entwurfs = Bewertung des Antrags", price.path("items"), created.json().path("assessment"));
+        assertEquals(price.path("amount").asText(), created.json().path("priced").asText());
+        return created;
+    }
+
     protected Resp get(String path, String user) {
         return request("GET", path, user, null, null);
     }

@@ -88,6 +88,7 @@ public class SecurityIT extends PaktwerkTestSupport {
                 row("GET", c + "/distributions/999/shares", null, "U A A A A A A"),
                 row("GET", c + "/distributions/999/difference", null, "U A A A A A A"),
                 row("POST", c + "/applications", "{\"applicantKey\":\"08111000\"}", "U F A F A F F"),
+                row("POST", c + "/applications/pricing", "{\"applicantKey\":\"08111000\"}", "U F A F A F F"),
                 row("GET", c + "/applications?applicant=08111000", null, "U F A F A A F"),
                 row("POST", c + "/applications/999/submit", null, "U F A A A F F"),
                 row("POST", c + "/applications/999/withdraw", null, "U F A A A F F"),

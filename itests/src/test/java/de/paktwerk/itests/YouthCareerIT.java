@@ -87,7 +87,7 @@ public class YouthCareerIT extends PaktwerkTestSupport {
     }
 
     private long submitted(String user, String body) {
-        long id = post("/api/core/applications", user, body).expect(201).json().path("id").asLong();
+        long id = fileAtItsPrice(user, body).json().path("id").asLong();
         post("/api/core/applications/" + id + "/submit", user, null).expect(200);
         return id;
     }

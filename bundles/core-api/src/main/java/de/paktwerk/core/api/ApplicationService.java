@@ -9,6 +9,17 @@ public interface ApplicationService {
 
     Application create(NewApplication application, String actor);
 
+    /**
+     * The price of a draft: what {@link #create} would assess for the same body — the same checks, the same
+     * {@code AssessmentContext}, the area's own {@code assess} — without recording anything. The one door for a price,
+     * for every area: the form's price is the decision's.
+     *
+     * @param application the draft, as it would be filed
+     * @return the assessment
+     * @since 2.2
+     */
+    Assessment price(NewApplication application);
+
     Application get(long id);
 
     Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit);

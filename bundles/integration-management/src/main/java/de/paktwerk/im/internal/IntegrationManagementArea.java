@@ -84,7 +84,7 @@ public class IntegrationManagementArea implements FundingArea, DistributionKey {
         int n = 1;
         for (Model.Position position : pricing.positions()) {
             lines.add(new LineItem(LineItem.Kind.RATE, "Stelle " + n++ + " (" + position.fte().replace('.', ',') + " VZÄ, "
-                    + position.qualification() + ")", position.funding()));
+                    + position.qualification().german() + ")", position.funding()));
         }
         return new Assessment(lines, pricing.total());
     }

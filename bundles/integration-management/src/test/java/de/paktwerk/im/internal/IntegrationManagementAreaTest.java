@@ -69,8 +69,8 @@ public class IntegrationManagementAreaTest {
         var assessment = area.assess(context(ULM, "300000.00"), p);
         // 68,000 × 0.75 × 2 + 56,000 × 0.5 × 2
         assertEquals(Money.parse("158000.00"), assessment.amount());
-        assertEquals(List.of(new LineItem(LineItem.Kind.RATE, "Stelle 1 (0,75 VZÄ, SOCIAL_WORK)", Money.parse("102000.00")),
-                new LineItem(LineItem.Kind.RATE, "Stelle 2 (0,5 VZÄ, VOCATIONAL)", Money.parse("56000.00"))), assessment.items());
+        assertEquals(List.of(new LineItem(LineItem.Kind.RATE, "Stelle 1 (0,75 VZÄ, Hochschulabschluss Sozialwesen)", Money.parse("102000.00")),
+                new LineItem(LineItem.Kind.RATE, "Stelle 2 (0,5 VZÄ, Berufsausbildung mit Erfahrungswissen)", Money.parse("56000.00"))), assessment.items());
     }
 
     @Test

@@ -171,7 +171,7 @@ public class RulesTest {
         assertThrows(InvalidInputException.class, () -> Rules.parseSchoolYear("2018"));
         InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> payload("{\"programme\":\"SCHOOL_SOCIAL_WORK\",\"extra\":1}"));
         assertEquals("Die Antragsangaben sind ungültig: unbekanntes Feld 'extra'.", unknown.getMessage());
-        assertEquals("payload", unknown.field());
+        assertEquals("payload.extra", unknown.field());
         // a number is no FTE: FTE are strings of the API's pattern, never coerced (the probe's "fte": 0.5 was priced)
         InvalidInputException number = assertThrows(InvalidInputException.class, () -> payload("{\"programme\":\"YOUTH_CAREER_HELPER\","
                 + "\"positions\":[{\"fte\":0.5,\"months\":12}]}"));

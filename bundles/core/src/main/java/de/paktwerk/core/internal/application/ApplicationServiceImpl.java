@@ -122,27 +122,60 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     @Override
     public Application create(NewApplication a, String actor) {
+        Draft d = prepare(a);
+        Instant now = now();
+        return jdbc.tx(c -> {
+            Priced p = assess(c, a, d);
+            Money priced = p.assessment().amount();
+            long id = Sql.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
+                            + " provider_id, payload, state, created_at, created_by, updated_at, assessment, share_bound, term_kind, term_start,"
+                            + " term_end, applicant_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    a.applicantKey(), a.areaId(), p.period().id(), a.requested().cents(), priced.cents(), a.providerId(), d.payload(),
+                    ApplicationState.DRAFT, now, actor, now, Json.write(p.assessment().items()), d.shareBound(),
+                    a.term() == null ? null : a.term().kind().name(), a.term() == null ? null : a.term().start(),
+                    a.term() == null ? null : a.term().end(), d.kind().name());
+            Application created = find(c, id, false);
+            audit.append(c, actor, "application", String.valueOf(id), "create", null, Json.write(created));
+            return created;
+        });
+    }
+
+    @Override
+    public Assessment price(NewApplication a) {
+        Draft d = prepare(a);
+        return jdbc.tx(c -> assess(c, a, d).assessment());
+    }
+
+    /** What is checked of a draft before its area assesses it. */
+    private record Draft(Municipality applicant, ApplicantKind kind, FundingArea area, Provider provider, boolean shareBound, String payload) {
+    }
+
+    /** The assessment of a draft and the period it falls in. */
+    private record Priced(FundingPeriod period, Assessment assessment) {
+    }
+
+    private Draft prepare(NewApplication a) {
         if (a == null) {
             throw new InvalidInputException("Antragsdaten fehlen.");
         }
         MunicipalityRegistryImpl.checkArea(a.areaId());
         Municipality applicant = registry.get(a.applicantKey());
         if (a.requested() == null || !a.requested().isPositive()) {
-            throw new InvalidInputException("Der beantragte Betrag muss größer als 0,00 € sein.");
+            throw new InvalidInputException("Der beantragte Betrag muss größer als 0,00 € sein.", "requested");
         }
         if (a.periodId() == null && a.term() == null) {
-            throw new InvalidInputException("Der Förderzeitraum (periodId) oder der Zeitraum des Vorhabens (term) fehlt.");
+            throw new InvalidInputException("Der Förderzeitraum (periodId) oder der Zeitraum des Vorhabens (term) fehlt.", "periodId");
         }
         if (a.providerId() != null) {
             Provider p = registry.provider(a.providerId())
-                    .orElseThrow(() -> new InvalidInputException("Träger " + a.providerId() + " ist unbekannt."));
+                    .orElseThrow(() -> new InvalidInputException("Träger " + a.providerId() + " ist unbekannt.", "providerId"));
             if (!p.responsibleKey().equals(applicant.key())) {
-                throw new InvalidInputException("Träger " + p.name() + " ist nicht für " + applicant.name() + " eingetragen.");
+                throw new InvalidInputException("Träger " + p.name() + " ist nicht für " + applicant.name() + " eingetragen.", "providerId");
             }
         }
         ApplicantKind kind = a.applicantKind() == ApplicantKind.PROVIDER ? ApplicantKind.PROVIDER : ApplicantKind.of(applicant.kind());
         if (kind == ApplicantKind.PROVIDER && a.providerId() == null) {
-            throw new InvalidInputException("Wer als Träger im eigenen Namen beantragt, nennt den Träger (providerId).");
+            throw new InvalidInputException("Wer als Träger im eigenen Namen beantragt, nennt den Träger (providerId).", "providerId");
         }
         String responsible = registry.responsibleBody(applicant.key(), a.areaId());
         if (!responsible.equals(applicant.key())) {
@@ -157,37 +190,28 @@ public class ApplicationServiceImpl implements ApplicationService {
         boolean shareBound = areas.key(a.areaId()).isPresent();
         String payload = payload(a.payload());
         Provider provider = a.providerId() == null ? null : registry.provider(a.providerId()).orElseThrow();
-        Instant now = now();
-        return jdbc.tx(c -> {
-            FundingPeriod period = a.periodId() != null ? BudgetServiceImpl.findPeriod(c, a.periodId(), false)
-                    : BudgetServiceImpl.periodOf(c, a.term());
-            if (a.term() != null && !period.contains(a.term().start())) {
-                throw new InvalidInputException(a.term().label() + " beginnt am " + a.term().start() + " und wird daher nicht im"
-                        + " Förderzeitraum " + period.id() + " (" + period.start() + " bis " + period.end() + ") bewilligt.");
-            }
-            Budget budget = BudgetServiceImpl.find(c, period.id(), a.areaId()).orElse(null);
-            Optional<long[]> allocation = Sql.one(c, "SELECT allocated_cents, committed_cents FROM allocation WHERE area_id = ? AND period_id = ?"
-                    + " AND body_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, a.areaId(), period.id(), applicant.key());
-            int delegating = (int) Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE area_id = ? AND district_key = ?", a.areaId(), applicant.key());
-            AssessmentContext context = new AssessmentContext(applicant, provider, period, a.requested(), budget,
-                    allocation.map(x -> Money.ofCents(x[0])).orElse(null), Money.ofCents(allocation.map(x -> x[1]).orElse(0L)), delegating,
-                    a.term(), kind);
-            Assessment assessment = area.assess(context, a.payload());
-            if (assessment == null) {
-                throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keine Bewertung");
-            }
-            Money priced = assessment.amount();
-            long id = Sql.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
-                            + " provider_id, payload, state, created_at, created_by, updated_at, assessment, share_bound, term_kind, term_start,"
-                            + " term_end, applicant_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    a.applicantKey(), a.areaId(), period.id(), a.requested().cents(), priced.cents(), a.providerId(), payload,
-                    ApplicationState.DRAFT, now, actor, now, Json.write(assessment.items()), shareBound,
-                    a.term() == null ? null : a.term().kind().name(), a.term() == null ? null : a.term().start(),
-                    a.term() == null ? null : a.term().end(), kind.name());
-            Application created = find(c, id, false);
-            audit.append(c, actor, "application", String.valueOf(id), "create", null, Json.write(created));
-            return created;
-        });
+        return new Draft(applicant, kind, area, provider, shareBound, payload);
+    }
+
+    private Priced assess(java.sql.Connection c, NewApplication a, Draft d) throws java.sql.SQLException {
+        FundingPeriod period = a.periodId() != null ? BudgetServiceImpl.findPeriod(c, a.periodId(), false)
+                : BudgetServiceImpl.periodOf(c, a.term());
+        if (a.term() != null && !period.contains(a.term().start())) {
+            throw new InvalidInputException(a.term().label() + " beginnt am " + a.term().start() + " und wird daher nicht im"
+                    + " Förderzeitraum " + period.id() + " (" + period.start() + " bis " + period.end() + ") bewilligt.", "term");
+        }
+        Budget budget = BudgetServiceImpl.find(c, period.id(), a.areaId()).orElse(null);
+        Optional<long[]> allocation = Sql.one(c, "SELECT allocated_cents, committed_cents FROM allocation WHERE area_id = ? AND period_id = ?"
+                + " AND body_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, a.areaId(), period.id(), d.applicant().key());
+        int delegating = (int) Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE area_id = ? AND district_key = ?", a.areaId(), d.applicant().key());
+        AssessmentContext context = new AssessmentContext(d.applicant(), d.provider(), period, a.requested(), budget,
+                allocation.map(x -> Money.ofCents(x[0])).orElse(null), Money.ofCents(allocation.map(x -> x[1]).orElse(0L)), delegating,
+                a.term(), d.kind());
+        Assessment assessment = d.area().assess(context, a.payload());
+        if (assessment == null) {
+            throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keine Bewertung");
+        }
+        return new Priced(period, assessment);
     }
 
     private static String payload(JsonNode payload) {

@@ -88,6 +88,12 @@ public class ApplicationResource {
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response create(NewApplication body, @Context SecurityContext sc) {
+        NewApplication a = mayApply(body, sc);
+        return Response.status(201).entity(applications.create(a, Params.actor(sc))).build();
+    }
+
+    /** Only whoever may file an application is told its price; the same scopes as {@link #create}. */
+    private static NewApplication mayApply(NewApplication body, SecurityContext sc) {
         NewApplication a = RestParams.body(body);
         Caller caller = Caller.of(sc);
         if (a.applicantKind() == de.paktwerk.core.api.ApplicantKind.PROVIDER) {
@@ -97,7 +103,26 @@ public class ApplicationResource {
         } else {
             caller.requireMunicipality(a.applicantKey(), "applicantKey");
         }
-        return Response.status(201).entity(applications.create(RestParams.body(body), Params.actor(sc))).build();
+        return a;
+    }
+
+    @POST
+    @Path("applications/pricing")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
+    @Operation(operationId = "priceApplication", summary = "Preis eines Antragsentwurfs: dieselbe Bewertung des Förderbereichs wie beim"
+            + " Anlegen, ohne etwas zu speichern")
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "die Bewertung", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Assessment.class))),
+            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
+            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
+            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
+            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
+    public de.paktwerk.core.api.Assessment price(NewApplication body, @Context SecurityContext sc) {
+        return applications.price(mayApply(body, sc));
     }
 
     @GET
