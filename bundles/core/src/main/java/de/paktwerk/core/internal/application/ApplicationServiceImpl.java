@@ -872,7 +872,7 @@ public class ApplicationServiceImpl implements ApplicationService {
         String payload = rs.getString("payload");
         JsonNode node;
         try {
-            node = payload == null ? null : Json.mapper().readTree(payload);
+            node = payload == null ? null : Json.stored().readTree(payload);
         } catch (JsonProcessingException e) {
             throw new SQLException("gespeicherte Angaben sind kein JSON", e);
         }
@@ -893,7 +893,7 @@ public class ApplicationServiceImpl implements ApplicationService {
             return List.of();
         }
         try {
-            return Json.mapper().readValue(json, LINES);
+            return Json.stored().readValue(json, LINES);
         } catch (JsonProcessingException e) {
             throw new SQLException("gespeicherte Positionen sind kein JSON", e);
         }

@@ -71,7 +71,7 @@ public final class AuditRecords {
             return null;
         }
         try {
-            return Json.mapper().readTree(json);
+            return Json.stored().readTree(json);
         } catch (JsonProcessingException e) {
             return null;
         }

@@ -18,13 +18,19 @@ public final class Json {
     public static final int MAX_STRING = 100_000;
 
     private static final ObjectMapper MAPPER = create();
+    /** For JSON Paktwerk stored itself: read back whatever an earlier version accepted, never refused as input. */
+    private static final ObjectMapper STORED = create(false);
 
     private Json() {
     }
 
-    /** A new mapper with Paktwerk's settings. */
+    /** A new mapper with Paktwerk's settings for input: only printable text (see {@link PrintableText}). */
     public static ObjectMapper create() {
-        ObjectMapper mapper = JsonMapper.builder(PrintableText.factory())
+        return create(true);
+    }
+
+    private static ObjectMapper create(boolean input) {
+        ObjectMapper mapper = JsonMapper.builder(input ? PrintableText.factory() : new com.fasterxml.jackson.core.JsonFactory())
                 .addModule(new JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -43,6 +49,11 @@ public final class Json {
                 .maxNumberLength(40)
                 .build());
         return mapper;
+    }
+
+    /** The mapper for reading JSON out of Paktwerk's own tables (payloads, assessments, audit snapshots). */
+    public static ObjectMapper stored() {
+        return STORED;
     }
 
     /** Shared instance for audit snapshots (thread-safe once configured). */

@@ -426,7 +426,7 @@ public class Letters {
             return rows;
         }
         try {
-            for (com.fasterxml.jackson.databind.JsonNode line : Json.mapper().readTree(json)) {
+            for (com.fasterxml.jackson.databind.JsonNode line : Json.stored().readTree(json)) {
                 rows.add(new String[] {line.path("label").asText(), Money.parse(line.path("amount").asText()).toGerman()});
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -73,4 +73,12 @@ public class PrintableTextTest {
         assertEquals("title", p.field());
         assertEquals("urn:paktwerk:problem:invalid-input", p.type());
     }
+
+    /** What an earlier version stored (a NUL in a name was accepted before) is still read back: the check is for input only. */
+    @Test
+    public void whatPaktwerkStoredIsReadBackWhateverItHolds() throws Exception {
+        String stored = "{\"managerName\":\"A.\\u0000B\",\"fte\":\"0.5\"}";
+        assertEquals("A.\u0000B", Json.stored().readTree(stored).path("managerName").asText());
+        assertEquals("managerName", PrintableText.refusal(assertThrows(java.io.IOException.class, () -> MAPPER.readTree(stored))).get().field());
+    }
 }
