@@ -200,6 +200,135 @@ test('a caseworker sees only the own caseload; a municipality cannot open anothe
   await context.close();
 });
 
+async function rest(method, path, user, body) {
+  const res = await fetch(`${URL_}${path}`, { method, headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+    Authorization: `Basic ${Buffer.from(user.join(':')).toString('base64')}` }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: await res.json().catch(() => null) };
+}
+
+/** Sets the platform's day and waits until the core's pricing door prices the draft (which the real day would refuse). */
+async function dayOf(instant, draft) {
+  karaf(`config:property-set -p de.paktwerk.clock fixedInstant ${instant}`);
+  for (let i = 0; i < 100; i++) {
+    if ((await rest('POST', '/api/core/applications/pricing', ULM, draft)).status === 200) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`Die Plattform bepreist den Entwurf nicht am ${instant}`);
+}
+
+const ULM = ['ulm1', 'ulm-passwort-1'];
+const CAMEL_OR_CODE = /\b([a-z]+[A-Z][A-Za-z]*|[A-Z][A-Z0-9]*_[A-Z0-9_]+|[A-Z]{4,})\b/;
+
+/** Every label, legend and choice of the application form as shown: German words only, no field names or codes. */
+async function formWords(page) {
+  return page.evaluate(() => [...document.querySelectorAll('form.application label, form.application legend, form.application option')]
+    .filter((e) => e.offsetParent !== null || e.tagName === 'OPTION').map((e) => e.textContent.trim()).filter(Boolean));
+}
+
+// what a municipality fills in, per area; the amount each area's rules give for it (worked out by hand, see the ITs)
+const APPLICATIONS = {
+  'youth-career': {
+    period: '2018', term: 'Schuljahr 2018/19', amount: '5.500,00 €', api: '5500.00', // 0.50 FTE × 11,000.00 € (Jugendberufshelfer)
+    fill: async (page) => {
+      await page.getByLabel(/^Teilprogramm/).selectOption({ label: 'Jugendberufshelfer' });
+      await page.getByLabel(/^Stellenanteil/).fill('0,5');
+    },
+  },
+  'language-courses': {
+    period: '2017', term: 'Kursperiode 2017/18', amount: '16.488,00 €', api: '16488.00', day: '2017-07-10T08:00:00Z', // 300 UE × 12 × 4,58 €
+    draft: (provider) => ({ applicantKey: '08421000', areaId: 'language-courses', periodId: '2017', payload: { courses: [{ title: 'Grundkurs A1 Ulm',
+      providerId: provider, format: 'BASIC', targetLevel: 'A1', plannedUnits: 300, unitsPerWeek: 10, timeOfDay: 'DAY', capacity: 15,
+      plannedParticipants: 12, start: '2017-09-04', end: '2018-06-29', location: 'VHS Ulm' }] } }),
+    fill: async (page, { provider }) => {
+      await page.getByLabel(/^Kurstitel/).fill('Grundkurs A1 Ulm');
+      await page.getByLabel(/^Kursformat/).selectOption({ label: 'Grundkurs' });
+      await page.getByLabel(/^Zielniveau/).selectOption({ label: 'Niveau A1' });
+      await page.getByLabel(/^Träger \(Nummer\)/).fill(String(provider));
+      await page.getByLabel(/^Kursort/).fill('VHS Ulm');
+      await page.getByLabel(/^Erster Kurstag/).fill('2017-09-04');
+      await page.getByLabel(/^Letzter Kurstag/).fill('2018-06-29');
+      await page.getByLabel(/^Geplante Unterrichtseinheiten/).fill('300');
+      await page.getByLabel(/^Unterrichtseinheiten je Woche/).fill('10');
+      await page.getByLabel(/^Tageszeit/).selectOption({ label: 'tagsüber' });
+      await page.getByLabel(/^Plätze/).fill('15');
+      await page.getByLabel(/^Geplante Teilnehmende/).fill('12');
+    },
+  },
+  'civic-engagement': {
+    period: '2019', amount: '12.000,00 €', api: '12000.00', day: '2019-09-01T08:00:00Z', // the grant asked for, within 40 % personnel
+    draft: (provider, call) => ({ applicantKey: '08421000', areaId: 'civic-engagement', periodId: '2019', payload: { callId: call, kind: 'PROJECT',
+      project: { title: 'Sprachcafé', totalCosts: '14000.00', ownContribution: '2000.00', personnelCosts: '4800.00', grant: '12000.00',
+        start: '2019-11-01', end: '2020-10-31' } } }),
+    fill: async (page, { call }) => {
+      await page.getByLabel(/^Aufruf \(Nummer\)/).fill(String(call));
+      await page.getByLabel(/^Art des Vorhabens/).selectOption({ label: 'Projekt' });
+      await page.getByLabel(/^Projekttitel/).fill('Sprachcafé');
+      await page.getByLabel(/^Gesamtausgaben in Euro/).fill('14.000,00');
+      await page.getByLabel(/^Eigenanteil in Euro/).fill('2.000,00');
+      await page.getByLabel(/^Personalausgaben in Euro/).fill('4.800,00');
+      await page.getByLabel(/^Beantragter Zuschuss in Euro/).fill('12.000,00');
+      await page.getByLabel(/^Projektbeginn/).fill('2019-11-01');
+      await page.getByLabel(/^Projektende/).fill('2020-10-31');
+    },
+  },
+};
+
+test('every area: its form shows German words only and one variant; Ulm applies through it at the core\'s price, the office decides', { timeout: 240000 }, async () => {
+  const provider = (await rest('GET', '/api/core/municipalities/08421000/providers', ULM)).json[0].id;
+  const call = (await rest('GET', '/api/civic-engagement/calls', ADMIN)).json[0].id;
+  const { context, page } = await session();
+  await login(page, ULM);
+  // the labels of every area's form, integration management's included
+  for (const a of (await rest('GET', '/api/core/funding-areas', ADMIN)).json) {
+    await page.goto(`${URL_}/ui/#/bereich/${a.id}/neu`);
+    await page.getByRole('heading', { name: `Neuer Antrag: ${a.title}` }).waitFor();
+    await page.locator('form.application').waitFor();
+    const words = await formWords(page);
+    assert.deepEqual(words.filter((w) => CAMEL_OR_CODE.test(w)), [], `Feldnamen oder Codes im Formular ${a.id}`);
+  }
+  // civic engagement shows one kind of project at a time
+  await page.goto(`${URL_}/ui/#/bereich/civic-engagement/neu`);
+  await page.getByLabel(/^Art des Vorhabens/).selectOption({ label: 'Projekt' });
+  assert.equal(await page.getByRole('group', { name: 'Projekt mit Finanzierungsplan' }).isVisible(), true);
+  assert.equal(await page.getByRole('group', { name: /^Nachbarschaftsgespräche/ }).count(), 0);
+
+  const filed = {};
+  for (const [area, a] of Object.entries(APPLICATIONS)) {
+    if (a.day) await dayOf(a.day, a.draft(provider, call));
+    await page.goto(`${URL_}/ui/#/bereich/${area}/neu`);
+    await page.locator('form.application').waitFor();
+    await page.getByLabel('Förderzeitraum', { exact: true }).selectOption(a.period);
+    if (a.term) assert.equal(await page.getByLabel(a.term.split(' ')[0], { exact: true }).locator('option:checked').textContent(), a.term);
+    await a.fill(page, { provider, call });
+    try {
+      await page.locator('#preis-betrag', { hasText: a.amount }).waitFor();
+    } catch (e) {
+      await page.screenshot({ path: `${SHOTS}/fehler-${area}.png`, fullPage: true });
+      throw new Error(`${area}: kein Preis ${a.amount}; die Seite sagt: ${await page.locator('form.application').innerText()}`);
+    }
+    await check(page, `24-${area}-antrag`, /^Neuer Antrag/);
+    await page.getByRole('button', { name: 'Antrag einreichen' }).click();
+    await page.locator('#zustand', { hasText: 'Eingereicht' }).waitFor();
+    filed[area] = Number(/antraege\/(\d+)/.exec(page.url())[1]);
+  }
+  await logout(page);
+
+  await login(page, ['approver1', 'pruefen-pruefen-1']);
+  for (const [area, a] of Object.entries(APPLICATIONS)) {
+    if (a.day) karaf(`config:property-set -p de.paktwerk.clock fixedInstant ${a.day}`);
+    await page.goto(`${URL_}/ui/#/antraege/${filed[area]}`);
+    await page.getByRole('heading', { name: `Antrag ${filed[area]}`, level: 1 }).waitFor();
+    await page.getByLabel('Ergebnis').selectOption('APPROVED');
+    await page.getByLabel('Betrag in Euro', { exact: true }).fill(a.amount.replace(' €', ''));
+    await page.getByRole('button', { name: 'Entscheidung speichern' }).click();
+    await page.locator('#zustand', { hasText: 'Bewilligt' }).waitFor();
+    const back = (await rest('GET', `/api/core/applications/${filed[area]}`, ADMIN)).json;
+    assert.deepEqual([back.areaId, back.state, back.priced, back.requested, back.applicantKey], [area, 'APPROVED', a.api, a.api, '08421000']);
+  }
+  karaf('config:delete de.paktwerk.clock');
+  await context.close();
+});
+
 test('integration management is uninstalled while a user works: its menu entry goes, the rest works; reinstalled it is back', { timeout: 180000 }, async () => {
   const { context, page } = await session();
   await login(page, ADMIN);

@@ -67,6 +67,13 @@ call -u ulm1:ulm-passwort-1 -X POST "$B/applications/1/submit"
 # application 2: Stuttgart's, which Ulm's user must not reach
 call -u stuttgart1:stuttgart-pass-1 -H "$J" -d '{"applicantKey":"08111000","areaId":"integration-management","periodId":"2017","requested":"68000.00","payload":{"positions":[{"managerName":"S. Beispiel","fte":"0.5","qualification":"SOCIAL_WORK","hireDate":"2017-10-01"}]}}' "$B/applications"
 
+# the other areas' budgets, a course provider of Ulm and an open call, for applying through each area's form
+call -u "$A" -X PUT -H "$J" -d '{"amount":"5000000.00"}' "$B/periods/2018/budgets/youth-career"
+call -u "$A" -X PUT -H "$J" -d '{"amount":"2000000.00"}' "$B/periods/2017/budgets/language-courses"
+call -u "$A" -X PUT -H "$J" -d '{"amount":"3000000.00"}' "$B/periods/2019/budgets/civic-engagement"
+call -u ulm1:ulm-passwort-1 -H "$J" -d '{"name":"Volkshochschule Ulm","kind":"VHS"}' "$B/municipalities/08421000/providers"
+call -u "$A" -H "$J" -d '{"title":"Zusammenhalt 2019","budget":"500000.00","deadline":"2019-10-10","eligible":["GEMEINDE","STADTKREIS","LANDKREIS","ASSOCIATION"],"kinds":["PROJECT"],"termEnd":"2021-03-31"}' "http://localhost:$PORT/api/civic-engagement/calls"
+
 cd "$HERE"
 [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund
 PAKTWERK_URL="http://localhost:$PORT" PAKTWERK_KARAF="$KARAF" PAKTWERK_CHROMIUM="$CHROMIUM" SCREENSHOTS="$HERE/target/screenshots" npm test

@@ -1,6 +1,6 @@
-// Bürgerschaftliches Engagement in the web interface: how the application form is priced.
+// Bürgerschaftliches Engagement in the web interface: where its application form comes from.
 export default {
   intro: 'Projekte des bürgerschaftlichen Engagements im Wettbewerb: Aufruf, Bewertung, Rangfolge und Weiterleitung an Initiativen.',
-  application: { pricingPath: '/pricing', applicantParam: 'applicant' },
+  application: { pricingPath: '/pricing' },
   views: [],
 };

@@ -92,8 +92,6 @@ export default {
   hide: ['responsibleKey'], // always the applicant
   application: {
     pricingPath: '/pricing',
-    // the pricing endpoint prices positions of a named body; in an application the body is the applicant
-    pricingBody: (payload, { applicant }) => ({ ...payload, positions: (payload.positions || []).map((p) => ({ ...p, responsibleKey: applicant })) }),
   },
   views: [
     { id: 'faelle', title: 'Fallbestand', roles: ['caseworker', 'admin'], render: caseload },

@@ -22,7 +22,7 @@ export async function areaHome(el, ctx) {
   }
 }
 
-/** The payload schema: the request body of the area's pricing operation. */
+/** The payload schema: the request body of the area's pricing operation (which asks the core's door). */
 function payloadSchema(doc, mod) {
   const path = (mod.application && mod.application.pricingPath) || '/pricing';
   const op = doc.paths && doc.paths[path] && doc.paths[path].post;
@@ -31,10 +31,24 @@ function payloadSchema(doc, mod) {
   return media ? media.schema : null;
 }
 
+/** The terms of the area's kind that start in the period ("Schuljahr 2018/19" …), as the core derives them. */
+export function termsIn(kind, title, period) {
+  if (!kind || !period || !period.start) return [];
+  const [from, to] = [period.start, period.end];
+  const terms = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) {
+    const start = kind === 'CALENDAR_YEAR' ? `${y}-01-01` : `${y}-08-01`;
+    const end = kind === 'CALENDAR_YEAR' ? `${y}-12-31` : `${y + 1}-07-31`;
+    if (start >= from && start <= to) {
+      terms.push({ kind, start, end, label: kind === 'CALENDAR_YEAR' ? `${title} ${y}` : `${title} ${y}/${String((y + 1) % 100).padStart(2, '0')}` });
+    }
+  }
+  return terms;
+}
+
 export async function areaNew(el, ctx) {
   const { h, lib, api } = ctx;
   const mod = ctx.module || {};
-  const app = mod.application || {};
   const area = ctx.area;
   const [doc, periods] = await Promise.all([api(`/api/${area.id}/openapi.json`), api('/api/core/periods')]);
   const schema = payloadSchema(doc, mod);
@@ -46,11 +60,19 @@ export async function areaNew(el, ctx) {
     : h('input', { type: 'text', name: 'applicantKey', inputmode: 'numeric', autocomplete: 'off', required: true }));
   const period = lib.field('Förderzeitraum', h('select', { name: 'periodId' },
     periods.map((p, i) => h('option', { value: p.id, selected: i === periods.length - 1 }, p.id))));
-  const extra = (app.params || []).map((p) => {
-    const f = lib.field(p.label, h('input', { type: 'text', name: p.name, autocomplete: 'off', required: true, value: p.default || '' }), p.hint);
-    f.param = p.name;
-    return f;
-  });
+  // the term the area's applications are for (school year, course period): offered from the chosen period
+  const term = area.termKind ? lib.field(area.termTitle || 'Zeitraum', h('select', { name: 'term' })) : null;
+  let terms = [];
+  const fillTerms = () => {
+    if (!term) return;
+    terms = termsIn(area.termKind, area.termTitle, periods.find((p) => p.id === period.input.value));
+    term.input.replaceChildren(...terms.map((t, i) => h('option', { value: String(i) }, t.label)));
+  };
+  fillTerms();
+  const chosenTerm = () => {
+    const t = term ? terms[Number(term.input.value)] : null;
+    return t ? { kind: t.kind, start: t.start, end: t.end } : undefined;
+  };
   const price = h('div', { class: 'price', 'aria-live': 'polite', id: 'preis' });
   const formError = h('div', { 'aria-live': 'assertive' });
   const requested = lib.field('Beantragter Betrag in Euro', h('input', { type: 'text', name: 'requested', inputmode: 'decimal', autocomplete: 'off', required: true }),
@@ -59,38 +81,31 @@ export async function areaNew(el, ctx) {
   let seq = 0;
   const generated = schemaForm(schema, doc, { labels: mod.labels, order: mod.order, hide: mod.hide },
     () => { clearTimeout(timer); timer = setTimeout(reprice, 400); });
-  // what the area is asked to price: the payload, completed by the module where it needs the applicant
-  const pricingBody = () => (app.pricingBody ? app.pricingBody(generated.value(), { applicant: applicant.input.value }) : generated.value());
-  const allFields = () => [applicant, period, requested, ...extra, ...generated.fields.values()];
+  // the draft as it will be filed: the price comes from the core's one door with the same body
+  const draft = () => ({ applicantKey: applicant.input.value, areaId: area.id, periodId: period.input.value, term: chosenTerm(),
+    payload: generated.value() });
+  const allFields = () => [applicant, period, requested, ...(term ? [term] : []), ...generated.fields.values()];
 
   function showProblem(e) {
-    const path = e.field;
-    const byName = allFields().find((f) => f.input.name === path) || generated.fields.get(path);
+    const path = e.field || '';
+    const inner = path.startsWith('payload.') ? path.slice('payload.'.length) : path;
+    const byName = allFields().find((f) => f.input.name === path) || generated.fields.get(inner);
     if (byName) { lib.showFieldError(byName, e.message); return byName; }
     formError.replaceChildren(lib.errorBox(e));
     return null;
   }
 
-  function query() {
-    const q = new URLSearchParams();
-    if (app.applicantParam !== false && (app.params || app.applicantParam)) q.set(app.applicantParam || 'applicant', applicant.input.value);
-    extra.forEach((f) => q.set(f.param, f.input.value));
-    const s = q.toString();
-    return s ? `?${s}` : '';
-  }
-
   async function reprice() {
     const mine = ++seq;
     generated.clearErrors();
-    extra.forEach((f) => lib.showFieldError(f, null));
+    if (term) lib.showFieldError(term, null);
     formError.replaceChildren();
     try {
-      const result = await api(`/api/${area.id}${app.pricingPath || '/pricing'}${query()}`, { method: 'POST', body: pricingBody() });
+      const result = await api('/api/core/applications/pricing', { method: 'POST', body: draft() });
       if (mine !== seq) return;
-      const total = app.total ? app.total(result) : (result.total ?? result.amount ?? result.priced);
-      const lines = result.lines || result.items || result.assessment || [];
-      price.replaceChildren(h('p', {}, 'Berechneter Betrag: ', h('strong', { id: 'preis-betrag' }, lib.money(total))));
-      if (!requested.input.dataset.touched) requested.input.value = lib.money(total).replace(' €', '');
+      price.replaceChildren(h('p', {}, 'Berechneter Betrag: ', h('strong', { id: 'preis-betrag' }, lib.money(result.amount))),
+        result.items && result.items.length ? h('ul', { class: 'lines' }, result.items.map((l) => h('li', {}, `${l.label}: ${lib.money(l.amount)}`))) : null);
+      if (!requested.input.dataset.touched) requested.input.value = lib.money(result.amount).replace(' €', '');
     } catch (e) {
       if (mine !== seq) return;
       price.replaceChildren(h('p', {}, 'Noch kein Betrag: die Angaben sind unvollständig oder fehlerhaft.'));
@@ -98,11 +113,12 @@ export async function areaNew(el, ctx) {
     }
   }
   requested.input.addEventListener('input', () => { requested.input.dataset.touched = '1'; });
-  [applicant, period, ...extra].forEach((f) => f.input.addEventListener('change', reprice));
+  period.input.addEventListener('change', fillTerms);
+  [applicant, period, ...(term ? [term] : [])].forEach((f) => f.input.addEventListener('change', reprice));
 
   const status = h('div', { 'aria-live': 'polite' });
   const form = h('form', { class: 'application', novalidate: true, 'aria-label': `Antrag ${area.title}` },
-    h('fieldset', {}, h('legend', {}, 'Antrag'), applicant.wrap, period.wrap, extra.map((f) => f.wrap)),
+    h('fieldset', {}, h('legend', {}, 'Antrag'), applicant.wrap, period.wrap, term ? term.wrap : null),
     h('fieldset', {}, h('legend', {}, `Angaben: ${area.title}`), generated.element),
     h('h2', {}, 'Berechnung'), price, requested.wrap, formError,
     h('div', { class: 'buttons' }, h('button', { type: 'submit' }, 'Antrag einreichen')), status);
@@ -112,9 +128,7 @@ export async function areaNew(el, ctx) {
     status.replaceChildren();
     allFields().forEach((f) => lib.showFieldError(f, null));
     try {
-      const created = await api('/api/core/applications', { method: 'POST', body: {
-        applicantKey: applicant.input.value, areaId: area.id, periodId: period.input.value,
-        requested: euroInput(requested.input.value), payload: generated.value() } });
+      const created = await api('/api/core/applications', { method: 'POST', body: { ...draft(), requested: euroInput(requested.input.value) } });
       await api(`/api/core/applications/${created.id}/submit`, { method: 'POST' });
       lib.announce(`Antrag Nr. ${created.id} eingereicht.`);
       ctx.navigate(`antraege/${created.id}`);
@@ -123,6 +137,7 @@ export async function areaNew(el, ctx) {
       if (f) f.input.focus();
     }
   });
-  el.append(h('p', {}, 'Das Formular kommt aus dem Schema des Förderbereichs. Der Betrag wird beim Ausfüllen nach den Regeln des Bereichs berechnet; nichts wird gespeichert, bevor Sie einreichen.'), form);
+  el.append(h('p', {}, 'Das Formular kommt aus dem Schema des Förderbereichs. Der Betrag wird beim Ausfüllen von der Plattform nach den Regeln des'
+    + ' Bereichs berechnet, genau wie beim Einreichen; nichts wird gespeichert, bevor Sie einreichen.'), form);
   await reprice();
 }

@@ -1,7 +1,10 @@
 // A form generated from an area's JSON schema (its OpenAPI document): objects become groups, arrays lists with
 // add/remove, enums selects, dates date fields, booleans checkboxes. Every input knows its JSON path
-// ("positions[0].fte"), so that a problem naming a field is shown next to it.
-import { h, field, showFieldError } from './lib.js';
+// ("positions[0].fte"), so that a problem naming a field is shown next to it. What the schema says of the form:
+// `title` and `description` (German), `required`, `x-labels` (German names of enum values), `x-order` (the order of
+// the fields) and `x-variants` ({discriminator: {value: [fields of that variant]}}: only the chosen variant's
+// fields are shown and sent). Amounts (`format: decimal`) may be typed the German way ("15.000,00").
+import { h, field, showFieldError, euroInput } from './lib.js';
 
 export function resolve(schema, doc) {
   let s = schema || {};
@@ -25,15 +28,36 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
   const fields = new Map();
   const label = (name, s) => labels[name] || s.title || name;
 
-  function build(s, path, name, required) {
+  function build(s, path, name, required, inherited) {
+    const own = s || {};
     s = resolve(s, doc);
+    const valueLabels = own['x-labels'] || s['x-labels'] || inherited || {};
     const type = s.type || (s.properties ? 'object' : 'string');
     if (type === 'object') {
+      const xorder = s['x-order'] || [];
+      const at = (k) => (xorder.includes(k) ? xorder.indexOf(k) : xorder.length + rank(k));
       const props = Object.entries(s.properties || {}).filter(([k]) => !hide.has(k))
-        .sort((a, b) => rank(a[0]) - rank(b[0]));
+        .sort((a, b) => at(a[0]) - at(b[0]));
       const req = new Set(s.required || []);
       const builders = props.map(([k, ps]) => [k, build(ps, path ? `${path}.${k}` : k, k, req.has(k))]);
       const children = builders.map(([, b]) => b.element);
+      // variants: the fields of the other variants are hidden and not sent
+      const shown = new Map(builders.map(([k]) => [k, true]));
+      for (const [discriminator, variants] of Object.entries(s['x-variants'] || {})) {
+        const chooser = builders.find(([k]) => k === discriminator);
+        if (!chooser || !chooser[1].input) continue;
+        const inVariant = new Set(Object.values(variants).flat());
+        const apply = () => {
+          const mine = new Set(variants[chooser[1].input.value] || []);
+          for (const [k, b] of builders) {
+            if (!inVariant.has(k)) continue;
+            shown.set(k, mine.has(k));
+            b.element.hidden = !mine.has(k);
+          }
+        };
+        chooser[1].input.addEventListener('change', apply);
+        apply();
+      }
       const element = path ? h('fieldset', {}, h('legend', {}, label(name, s)), s.description ? h('p', { class: 'hint' }, s.description) : null, children)
         : h('div', {}, children);
       return {
@@ -41,6 +65,7 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
         value: () => {
           const o = {};
           for (const [k, b] of builders) {
+            if (!shown.get(k)) continue;
             const v = b.value();
             if (v !== undefined) o[k] = v;
           }
@@ -53,7 +78,7 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
       const items = [];
       const add = () => {
         const i = items.length;
-        const b = build(s.items || {}, `${path}[${i}]`, `${labels[`${name}.item`] || label(name, s)} ${i + 1}`, true);
+        const b = build(s.items || {}, `${path}[${i}]`, `${labels[`${name}.item`] || label(name, own.title ? own : s)} ${i + 1}`, true, valueLabels);
         const li = h('li', {}, b.element);
         items.push({ b, li });
         list.append(li);
@@ -69,13 +94,17 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
             if (last) { last.li.remove(); [...fields.keys()].filter((p) => p.startsWith(`${path}[${items.length}]`)).forEach((p) => fields.delete(p)); onChange(); }
           } }, `${label(name, s)}: letzten Eintrag entfernen`)));
       add(); // one entry to start with: a form with an empty list would show nothing to fill in
-      return { element, value: () => items.map((x) => x.b.value()) };
+      // entries left empty are not sent: an empty list of schools is no list with an empty school
+      return { element, value: () => {
+        const v = items.map((x) => x.b.value()).filter((x) => x !== undefined && !(x && typeof x === 'object' && !Array.isArray(x) && !Object.keys(x).length));
+        return v.length ? v : undefined;
+      } };
     }
     let input;
     const hint = [s.description, s.format === 'date' ? 'Datum' : null].filter(Boolean).join(' · ') || null;
     if (s.enum) {
       input = h('select', { name: path }, required ? null : h('option', { value: '' }, '(keine Angabe)'),
-        s.enum.map((v) => h('option', { value: v }, labels[v] || v)));
+        s.enum.map((v) => h('option', { value: v }, labels[v] || valueLabels[v] || v)));
     } else if (type === 'boolean') {
       input = h('input', { type: 'checkbox', name: path });
     } else if (s.format === 'date') {
@@ -87,7 +116,7 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
     if (required && type !== 'boolean') input.required = true;
     input.addEventListener('input', onChange);
     input.addEventListener('change', onChange);
-    const f = field(`${label(name, s)}${required && type !== 'boolean' ? ' (Pflichtfeld)' : ''}`, input, hint);
+    const f = field(`${label(name, own.title ? own : s)}${required && type !== 'boolean' ? ' (Pflichtfeld)' : ''}`, input, hint);
     if (type === 'boolean') f.wrap.classList.add('check');
     fields.set(path, f);
     return {
@@ -98,9 +127,10 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
         if (v === '') return undefined;
         if (type === 'integer' && /^-?\d+$/.test(v)) return Number(v);
         if (type === 'number' && /^-?\d+([.,]\d+)?$/.test(v)) return Number(v.replace(',', '.'));
-        if (s.pattern === undefined && (type === 'string') && /^-?\d+,\d+$/.test(v) && (s.format === 'decimal' || /fte|amount|betrag/i.test(name))) return v.replace(',', '.');
+        if (type === 'string' && (s.format === 'decimal' || /fte|amount|betrag/i.test(name))) return euroInput(v);
         return v;
       },
+      input,
     };
   }
   const root = build(schema, '', '', true);

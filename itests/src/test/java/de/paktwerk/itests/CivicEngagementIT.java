@@ -141,7 +141,7 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
         assertEquals("45000.00", get("/api/core/applications/" + dialogues, APPROVER1).json().path("priced").asText());
         String fourth = "{\"callId\":" + call + ",\"kind\":\"DIALOGUE\",\"dialogues\":[" + dialogue("Wendlingen", "10000.00") + "]}";
         assertEquals("Je Antragsteller höchstens drei Nachbarschaftsgespräche im Aufruf; beantragt sind bereits 3, hinzu kämen 1.",
-                post("/api/core/applications", ESSLINGEN_USER, application(ESSLINGEN, "10000.00", fourth)).expectProblem(409, "conflict").json()
+                post("/api/core/applications", ESSLINGEN_USER, application(ESSLINGEN, "10000.00", fourth)).expectProblem(422, "rule-violated").json()
                         .path("detail").asText());
         String tooMuch = "{\"callId\":" + call + ",\"kind\":\"DIALOGUE\",\"dialogues\":[" + dialogue("Wendlingen", "15500.00") + "]}";
         assertEquals("Nachbarschaftsgespräch 1: höchstens 15.000,00 € je Nachbarschaftsgespräch, nicht 15.500,00 €.",
@@ -378,7 +378,7 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
         post(CE + "/pricing?applicant=08116", ESSLINGEN_USER, "{\"kind\":\"PROJECT\"}").expectProblem(400);
         post(CE + "/pricing?applicant=08116", ESSLINGEN_USER, "{\"callId\":999999,\"kind\":\"PROJECT\"}").expectProblem(404);
         post(CE + "/pricing?applicant=08111000", ESSLINGEN_USER, "{\"callId\":1,\"kind\":\"PROJECT\"}").expectProblem(403);
-        post(CE + "/pricing", ESSLINGEN_USER, "{\"callId\":1,\"kind\":\"PROJECT\"}").expectProblem(400);
+        post(CE + "/pricing", APPROVER1, "{\"callId\":1,\"kind\":\"PROJECT\"}").expectProblem(400); // the office names the applicant
         put(CE + "/applications/999999/score", APPROVER1, "{\"score\":50}").expectProblem(404);
         put(CE + "/applications/1/score", ESSLINGEN_USER, "{\"score\":50}").expectProblem(403);
         post(CE + "/calls/999999/ranking", APPROVER1, null).expectProblem(404);

@@ -1,5 +1,6 @@
 package de.paktwerk.itests;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -93,6 +97,116 @@ public class FuzzIT extends PaktwerkTestSupport {
         System.out.println("Fuzz: " + requests + " Anfragen über " + docs.size() + " OpenAPI-Dokumente, " + failures.size() + " × 5xx");
         assertTrue(failures.size() + " × 5xx bei " + requests + " Anfragen:\n" + String.join("\n", failures), failures.isEmpty());
         assertTrue("zu wenige Anfragen: " + requests, requests > 1000);
+    }
+
+    /** What an amount or a share of a position is called in the areas' bodies: always text such as "0.50". */
+    static final Pattern AMOUNT = Pattern.compile("(?i).*(fte|amount|costs|budget|grant|contribution|funds|personnel).*");
+
+    /**
+     * Every field of every area's bodies that holds an amount or an FTE share — on the module's own endpoints and inside the
+     * payload of {@code POST /api/core/applications} and its pricing — refuses a JSON number ({@code "fte": 0.5},
+     * {@code "totalCosts": 14000}) and a key given twice, with 400 and the field's path in the body.
+     */
+    @Test
+    public void everyAmountIsTextAndEveryKeyOnceInEveryAreaWithItsField() throws Exception {
+        Map<String, List<String>> failures = new TreeMap<>();
+        Map<String, TreeSet<String>> checked = new TreeMap<>();
+        for (JsonNode a : get("/api/core/funding-areas", APPROVER1).expect(200).json()) {
+            String area = a.path("id").asText();
+            JsonNode api = JSON.readTree(request("GET", "/api/" + area + "/openapi.json", null, null, null).expect(200).body());
+            String base = api.path("servers").path(0).path("url").asText("/api/" + area);
+            for (Iterator<Map.Entry<String, JsonNode>> paths = api.path("paths").fields(); paths.hasNext(); ) {
+                Map.Entry<String, JsonNode> p = paths.next();
+                for (Iterator<Map.Entry<String, JsonNode>> ops = p.getValue().fields(); ops.hasNext(); ) {
+                    Map.Entry<String, JsonNode> op = ops.next();
+                    JsonNode schema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
+                    if (schema.isMissingNode()) {
+                        continue;
+                    }
+                    String url = base + p.getKey().replaceAll("\\{[^}]+}", "1");
+                    boolean pricing = p.getKey().equals("/pricing");
+                    for (List<Object> field : amountFields(api, schema, new ArrayList<>(), 0)) {
+                        String at = pathOf(field);
+                        checked.computeIfAbsent(area, k -> new TreeSet<>()).add(op.getKey().toUpperCase() + " " + p.getKey() + " " + at);
+                        refuses(failures, op.getKey().toUpperCase(), url, body(field, false), at, "invalid-input");
+                        refuses(failures, op.getKey().toUpperCase(), url, body(field, true), at, "duplicate-field");
+                        if (pricing) { // the same payload inside an application, at the core's doors
+                            for (String door : new String[] {"/api/core/applications", "/api/core/applications/pricing"}) {
+                                for (boolean twice : new boolean[] {false, true}) {
+                                    String wrapped = "{\"applicantKey\":\"08111000\",\"areaId\":\"" + area + "\",\"periodId\":\"2018\","
+                                            + "\"requested\":\"1000.00\",\"payload\":" + body(field, twice) + "}";
+                                    refuses(failures, "POST", door, wrapped, "payload." + at, twice ? "duplicate-field" : "invalid-input");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        System.out.println("Beträge als Text: " + checked);
+        assertTrue(String.valueOf(checked.get("youth-career")), checked.get("youth-career").containsAll(List.of(
+                "POST /pricing positions[0].fte", "POST /pricing personnelCosts")));
+        assertTrue(String.valueOf(checked.get("civic-engagement")), checked.get("civic-engagement").contains("POST /pricing project.totalCosts"));
+        assertTrue(String.valueOf(checked.get("integration-management")), checked.get("integration-management").containsAll(List.of(
+                "POST /pricing positions[0].fte", "POST /positions fte")));
+        assertTrue(String.valueOf(checked.get("language-courses")), checked.get("language-courses").contains("POST /pricing courses[0].travelBudget"));
+        assertEquals("", String.join("\n", failures.values().stream().flatMap(List::stream).toList()));
+    }
+
+    private void refuses(Map<String, List<String>> failures, String method, String url, String body, String field, String type) {
+        Resp r = request(method, url, FUZZ_ADMIN, "application/json", body);
+        String problem = r.status() + " " + (r.body().contains("\"urn:paktwerk:problem:" + type + "\"") ? type : "?") + " "
+                + (r.body().contains("\"field\":\"" + field + "\"") ? field : "?");
+        if (!problem.equals("400 " + type + " " + field)) {
+            failures.computeIfAbsent(url, k -> new ArrayList<>()).add(method + " " + url + " " + body + " → " + r.status() + " " + r.body());
+        }
+    }
+
+    /** Paths (names and list indexes) of the string fields named like an amount, at most four levels deep. */
+    private List<List<Object>> amountFields(JsonNode api, JsonNode schema, List<Object> at, int depth) {
+        List<List<Object>> found = new ArrayList<>();
+        JsonNode s = resolve(api, schema);
+        if (depth > 4) {
+            return found;
+        }
+        if ("array".equals(s.path("type").asText())) {
+            List<Object> inner = new ArrayList<>(at);
+            inner.add(0);
+            found.addAll(amountFields(api, s.path("items"), inner, depth + 1));
+            return found;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> f = s.path("properties").fields(); f.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = f.next();
+            List<Object> inner = new ArrayList<>(at);
+            inner.add(e.getKey());
+            JsonNode ps = resolve(api, e.getValue());
+            if ("string".equals(ps.path("type").asText()) && !ps.has("enum") && AMOUNT.matcher(e.getKey()).matches()) {
+                found.add(inner);
+            } else {
+                found.addAll(amountFields(api, e.getValue(), inner, depth + 1));
+            }
+        }
+        return found;
+    }
+
+    private static String pathOf(List<Object> field) {
+        StringBuilder sb = new StringBuilder();
+        for (Object o : field) {
+            sb.append(o instanceof Integer i ? "[" + i + "]" : (sb.length() == 0 ? "" : ".") + o);
+        }
+        return sb.toString();
+    }
+
+    /** The smallest body with the field: as a JSON number (0.5 for a share, 14000 for an amount), or as text given twice. */
+    private static String body(List<Object> field, boolean twice) {
+        String leaf = (String) field.get(field.size() - 1);
+        String value = twice ? "\"" + leaf + "\":\"1.00\",\"" + leaf + "\":\"1.00\""
+                : "\"" + leaf + "\":" + (leaf.toLowerCase().contains("fte") ? "0.5" : "14000");
+        String json = "{" + value + "}";
+        for (int i = field.size() - 2; i >= 0; i--) {
+            json = field.get(i) instanceof Integer ? "[" + json + "]" : "{\"" + field.get(i) + "\":" + json + "}";
+        }
+        return json;
     }
 
     private String path(String template, JsonNode op, int i) {

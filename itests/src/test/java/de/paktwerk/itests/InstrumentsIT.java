@@ -110,7 +110,7 @@ public class InstrumentsIT extends PaktwerkTestSupport {
         put("/api/core/periods/2019/budgets/test-actuals", APPROVER1, "{\"amount\":\"50000.00\"}").expect(200);
         // only Stadt- and Landkreise apply here: a municipality inside a Landkreis is told to take part through it
         JsonNode refused = post("/api/core/applications", APPROVER1, app("test-actuals", "2019", "4000.00", "{\"plannedUnits\":100}")
-                .replace("08111000", "08115001")).expectProblem(409, "conflict").json();
+                .replace("08111000", "08115001")).expectProblem(422, "rule-violated").json();
         assertEquals("Im Förderbereich Testbereich Ist-Abrechnung beantragen die Stadt- und Landkreise; Aidlingen nimmt über den"
                 + " Landkreis Böblingen teil.", refused.path("detail").asText());
         long course = submitted(app("test-actuals", "2019", "12000.00", "{\"plannedUnits\":300}"));

@@ -49,7 +49,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
                 + "\"kind\":\"PROVISIONAL\",\"amount\":\"35000000.00\"}").expect(201);
 
         // pricing and an application priced by the module, through to a decision
-        JsonNode pricing = post("/api/integration-management/pricing", ULM_USER, "{\"positions\":[{\"responsibleKey\":\"" + ULM
+        JsonNode pricing = post("/api/integration-management/pricing?period=2017", ULM_USER, "{\"positions\":[{\"responsibleKey\":\"" + ULM
                 + "\",\"managerName\":\"A. Beispiel\",\"fte\":\"0.5\",\"qualification\":\"OTHER_DEGREE\",\"hireDate\":\"2017-10-01\"}]}")
                 .expect(200).json();
         assertEquals("64000.00", pricing.path("total").asText());
@@ -66,7 +66,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         // a municipality with a share below 51,000.00 is refused with advice
         JsonNode refused = post("/api/core/applications", APPROVER1, "{\"applicantKey\":\"08115001\",\"areaId\":\"integration-management\","
                 + "\"periodId\":\"2017\",\"requested\":\"1000.00\",\"payload\":{\"positions\":[{\"managerName\":\"B\",\"fte\":\"0.25\","
-                + "\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}}").expectProblem(409).json();
+                + "\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}}").expectProblem(422, "rule-violated").json();
         assertTrue(refused.path("detail").asText().contains("Landkreis"));
 
         // position, case, plan, overdue review
@@ -187,7 +187,7 @@ public class IntegrationManagementIT extends PaktwerkTestSupport {
         post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "1990", "SYR", "2", "2099-01-01")).expectProblem(400);
         post(im + "/cases", CASEWORKER, String.format(kase, "S-2", "08111000", "\"x\"", "SYR", "2", "2016-01-01")).expectProblem(400);
         post(im + "/cases", CASEWORKER, String.format(kase, "S-1", "08111000", "1990", "SYR", "2", "2016-01-01")).expectProblem(409);
-        post(im + "/cases/S-1/closing", CASEWORKER, "{\"end\":\"2022-01-01\"}").expectProblem(409); // more than 3 years
+        post(im + "/cases/S-1/closing", CASEWORKER, "{\"end\":\"2022-01-01\"}").expectProblem(422, "rule-violated"); // more than 3 years
         post(im + "/cases/S-1/closing", CASEWORKER, "{\"end\":\"2017-01-01\"}").expectProblem(400);
         post(im + "/cases/S-1/extension", CASEWORKER, "{\"reason\":\"\"}").expectProblem(400);
         post(im + "/cases/S-1/extension", CASEWORKER, "{}").expectProblem(400);

@@ -154,11 +154,11 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         JsonNode priced = post(LC + "/pricing?applicant=" + RNK + "&coursePeriod=2017/18", RNK_USER, plan).expect(200).json();
         assertEquals("34854.00", priced.path("total").asText());
         assertEquals("Kurs 1 (Grundkurs A1): 300 UE × 12 Teilnehmende × 4,58 €", priced.path("lines").get(0).path("label").asText());
-        // Walldorf, a town in the Rhein-Neckar-Kreis, applying itself: 409 with the advice
+        // Walldorf, a town in the Rhein-Neckar-Kreis, applying itself: a programme rule (422) with the advice
         assertEquals("Im Förderbereich Spracherwerb (VwV Deutsch) beantragen die Stadt- und Landkreise; Walldorf, Stadt nimmt über den Landkreis"
                 + " Rhein-Neckar-Kreis teil.", post("/api/core/applications", WALLDORF_USER, application("08226095", "16488.00", plan))
-                .expectProblem(409, "conflict").json().path("detail").asText());
-        post(LC + "/pricing?applicant=08226095&coursePeriod=2017/18", WALLDORF_USER, plan).expectProblem(409, "conflict");
+                .expectProblem(422, "rule-violated").json().path("detail").asText());
+        post(LC + "/pricing?applicant=08226095&coursePeriod=2017/18", WALLDORF_USER, plan).expectProblem(422, "rule-violated");
         long app = fileAtItsPrice(RNK_USER, application(RNK, "34854.00", plan)).json().path("id").asLong();
         assertEquals("34854.00", get("/api/core/applications/" + app, APPROVER1).json().path("priced").asText());
         post("/api/core/applications/" + app + "/submit", RNK_USER, null).expect(200);
@@ -179,7 +179,7 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         assertEquals("Wer Anspruch auf einen Integrationskurs des Bundes hat, wird nur aufgenommen, wenn er ihn nicht nutzen kann: der Grund fehlt"
                         + " (reasonNotEntitled, z. B. \"kein Kurs in zumutbarer Entfernung\").",
                 post(LC + "/courses/" + basic + "/participants", RNK_USER, "{\"birthYear\":1990,\"status\":\"PROTECTED\",\"integrationCourseEntitled\":true,"
-                        + "\"enrolledOn\":\"2017-08-21\"}").expectProblem(409, "conflict").json().path("detail").asText());
+                        + "\"enrolledOn\":\"2017-08-21\"}").expectProblem(422, "rule-violated").json().path("detail").asText());
         List<Long> basicIds = new ArrayList<>();
         basicIds.add(enrol(RNK_USER, basic, "PROTECTED", true, "kein Kurs in zumutbarer Entfernung", "2017-08-21", "ENROLLED"));
         for (int i = 0; i < 14; i++) {
@@ -237,7 +237,7 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         // a regular course starting with 5 of its minimum 8 is not eligible; the same 5 in a parents' course (minimum 5) are
         assertEquals("Mindestteilnehmerzahl 8 nicht erreicht: 5 Teilnehmende zu Kursbeginn; ein Grundkurs ist so nicht förderfähig.",
                 post(LC + "/courses/" + small + "/sessions", RNK_USER, "{\"date\":\"2017-09-04\",\"units\":5,\"present\":" + smallIds + "}")
-                        .expectProblem(409, "conflict").json().path("detail").asText());
+                        .expectProblem(422, "rule-violated").json().path("detail").asText());
         post(LC + "/courses/" + reduced + "/sessions", RNK_USER, "{\"date\":\"2017-09-04\",\"units\":5,\"present\":" + reducedIds + "}").expect(201);
         // course 1: 60 days of 5 UE with 12 present; course 2: 40 days of 5 UE with 6 present and 9 children in care
         days(basic, 60, basicIds.subList(0, 12), 0);
@@ -355,7 +355,7 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
         post(LC + "/settlement", RNK_USER, String.format(delivery, "-1", "5", "0")).expectProblem(400);
         post(LC + "/settlement", RNK_USER, String.format(delivery, "12", "5", "3")).expectProblem(422, "rule-violated");
         assertEquals("Mindestteilnehmerzahl 8 nicht erreicht: 5 Teilnehmende zu Kursbeginn; ein Grundkurs ist so nicht förderfähig.",
-                post(LC + "/settlement", RNK_USER, String.format(delivery, "5", "5", "0")).expectProblem(409, "conflict").json().path("detail").asText());
+                post(LC + "/settlement", RNK_USER, String.format(delivery, "5", "5", "0")).expectProblem(422, "rule-violated").json().path("detail").asText());
         post(LC + "/settlement", RNK_USER, "{\"format\":\"BASIC\",\"startedWith\":12,\"sessions\":[],\"travelReimbursed\":[\"-1.00\"]}").expectProblem(400);
         get(LC + "/courses/abc", APPROVER1).expectProblem(400);
         get(LC + "/courses/999999", APPROVER1).expectProblem(404);

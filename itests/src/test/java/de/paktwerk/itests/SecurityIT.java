@@ -111,7 +111,7 @@ public class SecurityIT extends PaktwerkTestSupport {
                 row("GET", im + "/positions", null, "U F A A A A A"),
                 row("GET", im + "/positions/999", null, "U F A A A A A"),
                 row("POST", im + "/positions", "{\"responsibleKey\":\"08111000\"}", "U F A F A F F"),
-                row("POST", im + "/pricing", "{}", "U A A A A A A"),
+                row("POST", im + "/pricing", "{}", "U F A A A F F"),
                 row("POST", im + "/cases", "{\"id\":\"X-2\",\"municipalityKey\":\"08111000\",\"positionId\":999,\"birthYear\":1990,"
                         + "\"country\":\"SYR\",\"householdSize\":1,\"arrivalDate\":\"2016-01-01\"}", "U F F F F F F"),
                 row("GET", im + "/cases", null, "U F F F F F A"),

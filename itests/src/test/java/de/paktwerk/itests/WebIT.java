@@ -117,16 +117,17 @@ public class WebIT extends PaktwerkTestSupport {
     public void aProblemNamesTheFieldItConcernsSoThatTheFormShowsItThere() {
         String good = "{\"responsibleKey\":\"08421000\",\"managerName\":\"A\",\"fte\":\"0.5\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}";
         String badFte = good.replace("\"0.5\"", "\"abc\"");
-        JsonNode p = post("/api/integration-management/pricing", ULM_USER, "{\"positions\":[" + good + "," + badFte + "]}")
+        JsonNode p = post("/api/integration-management/pricing?period=2017", ULM_USER, "{\"positions\":[" + good + "," + badFte + "]}")
                 .expectProblem(400, "invalid-input").json();
         assertEquals("positions[1].fte", p.path("field").asText());
         assertEquals("Stellenanteil 'abc' ist kein Stellenanteil: erwartet wird eine Dezimalzahl mit Punkt und höchstens zwei"
                 + " Nachkommastellen, z. B. \"0.5\".", p.path("detail").asText());
         // a value the JSON reader refuses names its path too
-        JsonNode date = post("/api/integration-management/pricing", ULM_USER, "{\"positions\":[" + good.replace("2017-10-01", "gestern") + "]}")
+        JsonNode date = post("/api/integration-management/pricing?period=2017", ULM_USER, "{\"positions\":[" + good.replace("2017-10-01", "gestern") + "]}")
                 .expectProblem(400, "invalid-input").json();
         assertEquals("positions[0].hireDate", date.path("field").asText());
-        // a problem about no field has no member field
-        assertTrue(post("/api/integration-management/pricing", ULM_USER, "{\"positions\":[]}").expectProblem(400).json().path("field").isMissingNode());
+        // a problem about the list names the list, in the module's body (the payload)
+        assertEquals("positions", post("/api/integration-management/pricing?period=2017", ULM_USER, "{\"positions\":[]}").expectProblem(400).json()
+                .path("field").asText());
     }
 }

@@ -154,6 +154,20 @@ public class YouthCareerIT extends PaktwerkTestSupport {
                 post("/api/core/applications", ULM_USER, application(ULM, 2018, "25050.00", ulm)).expectProblem(422, "rule-violated").json()
                         .path("detail").asText());
         assertEquals(before, get("/api/core/applications?applicant=" + ULM, APPROVER1).json().path("total").asLong());
+        // asOf: the platform's clock stays on 05.08.2018, the draft is priced as on 20.06.2018 — at the core's door and the
+        // module's, the same lines; a day after the deadline refuses it for the reason the filing gave
+        JsonNode asOfThen = post("/api/core/applications/pricing?asOf=2018-06-20", ULM_USER, application(ULM, 2018, "25050.00", ulm)).expect(200).json();
+        assertEquals("25050.00", asOfThen.path("amount").asText());
+        assertEquals(asOfThen.path("items"), post(YC + "/pricing?applicant=" + ULM + "&schoolYear=2018/19&asOf=2018-06-20", ULM_USER, ulm)
+                .expect(200).json().path("lines"));
+        assertEquals("Der Antrag auf Schulsozialarbeit für das Schuljahr 2018/19 kommt zu spät: die Frist endete am 31.07.2018.",
+                post(YC + "/pricing?applicant=" + ULM + "&schoolYear=2018/19&asOf=2018-08-01", ULM_USER, ulm).expectProblem(422, "rule-violated")
+                        .json().path("detail").asText());
+        assertEquals("asOf", post("/api/core/applications/pricing?asOf=20.06.2018", ULM_USER, application(ULM, 2018, "25050.00", ulm))
+                .expectProblem(400, "invalid-input").json().path("field").asText());
+        // without a term the core takes the one school year that starts in the period, and the amount may be left out
+        assertEquals("25050.00", post("/api/core/applications/pricing?asOf=2018-06-20", ULM_USER, "{\"applicantKey\":\"" + ULM
+                + "\",\"areaId\":\"youth-career\",\"periodId\":\"2018\",\"payload\":" + ulm + "}").expect(200).json().path("amount").asText());
 
         // A2 Heidelberg 2021/22: 2.0 FTE, costs 122,100.00, 85 pupils -> min(60 % = 73,260.00; 2 x 30,000.00) = 60,000.00
         today("2021-07-25T08:00:00Z");
@@ -165,7 +179,7 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         assertEquals("2020-2021", heidelberg.path("periodId").asText());
         assertEquals("Beschluss des Stadt- oder Landkreises zur Kofinanzierung fehlt (coFinancingResolution mit date und reference).",
                 post("/api/core/applications", HEIDELBERG_USER, application("08221000", 2021, "60000.00", String.format(avdual, "")))
-                        .expectProblem(409, "conflict").json().path("detail").asText());
+                        .expectProblem(422, "rule-violated").json().path("detail").asText());
 
         // 3.5 FTE for 85 pupils is above the guideline of ceil_0.25(85/40) = 2.25 FTE: approved only once the office has
         // set the guideline aside with a reason; min(60 % of 200,000.00 = 120,000.00; 3.5 x 30,000.00 = 105,000.00)
@@ -324,13 +338,21 @@ public class YouthCareerIT extends PaktwerkTestSupport {
                 .expectProblem(400); // Ulm is a Stadtkreis and may apply; negative costs are not costs
         post(YC + "/pricing?applicant=" + ULM + "&schoolYear=2018", ULM_USER, "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}")
                 .expectProblem(400);
-        post(YC + "/pricing?schoolYear=2018/19", ULM_USER, "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}").expectProblem(400);
+        // without an applicant: the user's own municipality; the office has to name it
+        assertEquals("5500.00", post(YC + "/pricing?schoolYear=2018/19", ULM_USER, "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}")
+                .expect(200).json().path("total").asText()); // 0.50 × 11,000.00
+        assertEquals("applicant", post(YC + "/pricing?schoolYear=2018/19", APPROVER1, "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}")
+                .expectProblem(400, "invalid-input").json().path("field").asText());
         post(YC + "/pricing?applicant=08111000&schoolYear=2018/19", ULM_USER, "{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}")
                 .expectProblem(403);
         // through the core: a payload this area cannot read
         post("/api/core/applications", ULM_USER, application(ULM, 2018, "1.00", "{\"programme\":\"KINDERGARTEN\",\"positions\":[]}")).expectProblem(400);
-        post("/api/core/applications", ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"youth-career\",\"periodId\":\"2018\","
-                + "\"requested\":\"1.00\",\"payload\":{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}}").expectProblem(400);
+        // no term, and two school years start in the period: which one is asked for
+        JsonNode noTerm = post("/api/core/applications", ULM_USER, "{\"applicantKey\":\"" + ULM + "\",\"areaId\":\"youth-career\",\"periodId\":\"2020-2021\","
+                + "\"requested\":\"1.00\",\"payload\":{\"programme\":\"YOUTH_CAREER_HELPER\",\"positions\":[{\"fte\":\"0.5\"}]}}").expectProblem(400, "invalid-input").json();
+        assertEquals("term", noTerm.path("field").asText());
+        assertEquals("Im Förderzeitraum 2020-2021 beginnen Schuljahr 2020/21 und Schuljahr 2021/22; bitte den Zeitraum wählen (term).",
+                noTerm.path("detail").asText());
         request("PUT", YC + "/schools", APPROVER1, "application/json", "{}").expectProblem(405);
         request("POST", YC + "/schools", APPROVER1, "text/plain", "x").expectProblem(415);
         post(YC + "/schools", APPROVER1, "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").expectProblem(413);

@@ -174,7 +174,7 @@ public class CeStore {
 
     /** What pricing needs; inside an application's creation the call row is locked, so concurrent applications count each other. */
     public Rules.Facts facts(String applicantKey, de.paktwerk.core.api.ApplicantKind kind, de.paktwerk.core.api.Provider provider, long population,
-                             long callId) {
+                             long callId, LocalDate asOf) {
         return tx.inTransaction(c -> {
             Call call = call(c, callId, true);
             List<String> dialogues = new ArrayList<>();
@@ -186,7 +186,7 @@ public class CeStore {
                     }
                 }
             }
-            return new Rules.Facts(today(), call, kind, provider == null ? null : provider.kind(), population, dialogues);
+            return new Rules.Facts(asOf, call, kind, provider == null ? null : provider.kind(), population, dialogues);
         });
     }
 

@@ -49,10 +49,10 @@ public class CivicEngagementArea implements FundingArea, Settlement {
     public Assessment assess(AssessmentContext context, JsonNode payload) {
         Model.Payload p = CeStore.payload(payload);
         if (p.callId() == null) {
-            throw new InvalidInputException("Der Aufruf fehlt (callId).");
+            throw new InvalidInputException("Der Aufruf fehlt (callId).", "payload.callId");
         }
         Rules.Facts facts = store.facts(context.applicant().key(), context.applicantKind(), context.provider(), context.applicant().population(),
-                p.callId());
+                p.callId(), context.asOfOr(store.today()));
         return rules.get().price(p, facts);
     }
 

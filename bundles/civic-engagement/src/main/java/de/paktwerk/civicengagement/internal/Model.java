@@ -1,5 +1,12 @@
 package de.paktwerk.civicengagement.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import de.paktwerk.core.api.spi.Payloads;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
 import java.time.Instant;
@@ -81,29 +88,64 @@ public final class Model {
      *
      * @param acceptsReduction the applicant accepts a reduced grant if the call budget does not cover it fully
      */
-    public record Payload(Long callId, Kind kind, List<DialogueInput> dialogues, AllianceInput alliance, ProjectInput project,
-                          List<FsjPlaceInput> places, Boolean acceptsReduction) {
+    @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"callId\",\"kind\",\"dialogues\",\"alliance\",\"project\",\"places\",\"acceptsReduction\"]", parseValue = true), @ExtensionProperty(name = "x-variants", value = "{\"kind\":{\"DIALOGUE\":[\"dialogues\"],\"ALLIANCE\":[\"alliance\"],\"PROJECT\":[\"project\"],\"FSJ\":[\"places\"]}}", parseValue = true)}))
+    public record Payload(@Schema(title = "Aufruf (Nummer)", description = "der offene Aufruf, in dem beantragt wird", requiredMode = REQUIRED)
+                          Long callId,
+                          @Schema(title = "Art des Vorhabens", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
+                                  @ExtensionProperty(name = "DIALOGUE", value = "Nachbarschaftsgespräch"),
+                                  @ExtensionProperty(name = "ALLIANCE", value = "Bündnis für Zusammenhalt"),
+                                  @ExtensionProperty(name = "PROJECT", value = "Projekt"), @ExtensionProperty(name = "FSJ", value = "FSJ-Plätze")})) Kind kind,
+                          @Schema(title = "Nachbarschaftsgespräche", description = "nur für die Art Nachbarschaftsgespräch") List<DialogueInput> dialogues,
+                          AllianceInput alliance, ProjectInput project,
+                          @Schema(title = "FSJ-Plätze", description = "nur für die Art FSJ-Plätze") List<FsjPlaceInput> places,
+                          @Schema(title = "Mit einem gekürzten Zuschuss einverstanden", description = "falls das Budget des Aufrufs nicht ganz reicht")
+                          Boolean acceptsReduction) {
     }
 
     /** One neighbourhood dialogue: the social space, its civil-society partners, themes, method and grant. */
-    public record DialogueInput(String socialSpace, List<String> partners, List<Theme> themes, Method method, String grant) {
+    public record DialogueInput(@Schema(title = "Sozialraum", requiredMode = REQUIRED) String socialSpace,
+                                @Schema(title = "Partner aus der Zivilgesellschaft") List<String> partners,
+                                @Schema(title = "Themen", extensions = @Extension(name = "x-labels", properties = {
+                                  @ExtensionProperty(name = "INTEGRATION", value = "Integration"), @ExtensionProperty(name = "ENCOUNTER_PLACES", value = "Orte der Begegnung"),
+                                  @ExtensionProperty(name = "WOMEN", value = "Frauen"), @ExtensionProperty(name = "CHILDREN_AND_YOUTH", value = "Kinder und Jugendliche"),
+                                  @ExtensionProperty(name = "OTHER", value = "anderes Thema")})) List<Theme> themes,
+                                @Schema(title = "Methode", extensions = @Extension(name = "x-labels", properties = {
+                                        @ExtensionProperty(name = "OUTREACH", value = "aufsuchend"), @ExtensionProperty(name = "RANDOM_SELECTION", value = "Zufallsauswahl"),
+                                        @ExtensionProperty(name = "WORKSHOP", value = "Werkstatt")})) Method method,
+                                @Schema(title = "Beantragter Zuschuss in Euro", pattern = Payloads.AMOUNT, format = "decimal") String grant) {
     }
 
     /** An alliance for cohesion. */
-    public record AllianceInput(Scale scale, List<Theme> themes, List<String> partners, String grant) {
+    @Schema(title = "Bündnis für Zusammenhalt", description = "nur für die Art Bündnis")
+    public record AllianceInput(@Schema(title = "Größe", extensions = @Extension(name = "x-labels", properties = {
+                                        @ExtensionProperty(name = "REGULAR", value = "regulär"),
+                                        @ExtensionProperty(name = "LARGE", value = "Stadt- oder Landkreis, große Kreisstadt")})) Scale scale,
+                                @Schema(title = "Themen", extensions = @Extension(name = "x-labels", properties = {
+                                  @ExtensionProperty(name = "INTEGRATION", value = "Integration"), @ExtensionProperty(name = "ENCOUNTER_PLACES", value = "Orte der Begegnung"),
+                                  @ExtensionProperty(name = "WOMEN", value = "Frauen"), @ExtensionProperty(name = "CHILDREN_AND_YOUTH", value = "Kinder und Jugendliche"),
+                                  @ExtensionProperty(name = "OTHER", value = "anderes Thema")})) List<Theme> themes,
+                                @Schema(title = "Partner im Bündnis") List<String> partners,
+                                @Schema(title = "Beantragter Zuschuss in Euro", pattern = Payloads.AMOUNT, format = "decimal") String grant) {
     }
 
     /** A project with its financing plan. */
-    public record ProjectInput(String title, String totalCosts, String ownContribution, String thirdPartyFunds, String personnelCosts,
-                               String grant, LocalDate start, LocalDate end) {
+    @Schema(title = "Projekt mit Finanzierungsplan", description = "nur für die Art Projekt", extensions = @Extension(properties = @ExtensionProperty(
+            name = "x-order", value = "[\"title\",\"totalCosts\",\"ownContribution\",\"thirdPartyFunds\",\"personnelCosts\",\"grant\",\"start\",\"end\"]",
+            parseValue = true)))
+    public record ProjectInput(@Schema(title = "Projekttitel", requiredMode = REQUIRED) String title,
+                               @Schema(title = "Gesamtausgaben in Euro", requiredMode = REQUIRED, pattern = Payloads.AMOUNT, format = "decimal") String totalCosts,
+                               @Schema(title = "Eigenanteil in Euro", pattern = Payloads.AMOUNT, format = "decimal") String ownContribution,
+                               @Schema(title = "Mittel Dritter in Euro", pattern = Payloads.AMOUNT, format = "decimal") String thirdPartyFunds,
+                               @Schema(title = "Personalausgaben in Euro", pattern = Payloads.AMOUNT, format = "decimal") String personnelCosts,
+                               @Schema(title = "Beantragter Zuschuss in Euro", requiredMode = REQUIRED, pattern = Payloads.AMOUNT, format = "decimal") String grant,
+                               @Schema(title = "Projektbeginn") LocalDate start, @Schema(title = "Projektende") LocalDate end) {
     }
 
     /** An FSJ place for a young refugee, at a host organisation (the applying provider). */
-    public record FsjPlaceInput(String volunteerRef, Integer birthYear, LocalDate start, Integer months) {
-    }
-
-    /** What {@code POST /pricing} answers. */
-    public record Pricing(Money total, List<LineItem> lines) {
+    public record FsjPlaceInput(@Schema(title = "Kennung der Freiwilligen (ohne Namen)", requiredMode = REQUIRED) String volunteerRef,
+                                @Schema(title = "Geburtsjahr", requiredMode = REQUIRED) Integer birthYear,
+                                @Schema(title = "Beginn", requiredMode = REQUIRED) LocalDate start,
+                                @Schema(title = "Monate", requiredMode = REQUIRED, minimum = "1") Integer months) {
     }
 
     /** A jury score for an application. */

@@ -2,7 +2,6 @@ package de.paktwerk.civicengagement.internal;
 
 import de.paktwerk.core.api.ApplicantKind;
 import de.paktwerk.core.api.Assessment;
-import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
@@ -192,7 +191,7 @@ public final class Rules {
         // each dialogue valid in itself; then what the applicant already has in the call
         int existing = f.otherDialogues().size();
         if (existing + dialogues.size() > dialoguesPerApplicant) {
-            throw new ConflictException("Je Antragsteller höchstens " + words(dialoguesPerApplicant) + " Nachbarschaftsgespräche im Aufruf; beantragt sind"
+            throw new RuleViolatedException("Je Antragsteller höchstens " + words(dialoguesPerApplicant) + " Nachbarschaftsgespräche im Aufruf; beantragt sind"
                     + " bereits " + existing + ", hinzu kämen " + dialogues.size() + ".");
         }
         return sum;

@@ -5,7 +5,6 @@ import static org.junit.Assert.assertThrows;
 
 import de.paktwerk.core.api.ApplicantKind;
 import de.paktwerk.core.api.Assessment;
-import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
@@ -58,7 +57,7 @@ public class RulesTest {
                 dialogue("Plochingen", "15000.00")), body(ApplicantKind.LANDKREIS, 535_000));
         assertEquals(Money.parse("45000.00"), a.amount());
         assertEquals("Nachbarschaftsgespräch 1 (Nürtingen-Roßdorf)", a.items().get(0).label());
-        ConflictException fourth = assertThrows(ConflictException.class, () -> RULES.price(dialogues(dialogue("Wendlingen", "10000.00")),
+        RuleViolatedException fourth = assertThrows(RuleViolatedException.class, () -> RULES.price(dialogues(dialogue("Wendlingen", "10000.00")),
                 body(ApplicantKind.LANDKREIS, 535_000, "Nürtingen-Roßdorf", "Esslingen-Pliensauvorstadt", "Plochingen")));
         assertEquals("Je Antragsteller höchstens drei Nachbarschaftsgespräche im Aufruf; beantragt sind bereits 3, hinzu kämen 1.", fourth.getMessage());
         assertEquals("Nachbarschaftsgespräch 1: höchstens 15.000,00 € je Nachbarschaftsgespräch, nicht 15.500,00 €.",

@@ -20,6 +20,18 @@ public interface ApplicationService {
      */
     Assessment price(NewApplication application);
 
+    /**
+     * The price of a draft as it would have been assessed on a given day: deadlines are checked against {@code asOf}
+     * instead of today, nothing else changes and nothing is recorded. Without a term and a period the draft is priced in
+     * the period containing that day; the amount asked for may be missing.
+     *
+     * @param application the draft, as it would be filed ({@code requested} optional)
+     * @param asOf the day, or null for today
+     * @return the assessment
+     * @since 2.3
+     */
+    Assessment price(NewApplication application, java.time.LocalDate asOf);
+
     Application get(long id);
 
     Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit);

@@ -10,10 +10,19 @@ package de.paktwerk.core.api;
  *        or "KVJS"; an administrator may override it per area (factory configuration {@code de.paktwerk.approval.area})
  * @param payloadSchemaVersion version of the area's application payload schema (its OpenAPI document)
  * @param applicants who may apply, e.g. only Stadt- and Landkreise, or providers in their own name
+ * @param termKind the kind of term an application of the area is for ({@code SCHOOL_YEAR}, {@code COURSE_PERIOD} …), or
+ *        null if it is for its funding period; the core derives the term from the period when the application names
+ *        none and only one term of this kind starts in it, and the form offers the terms to choose from (since 2.3)
  * @since 2.0
  */
 public record AreaDescriptor(String id, String title, Instrument instrument, String approvalOffice, int payloadSchemaVersion,
-                             java.util.Set<ApplicantKind> applicants) {
+                             java.util.Set<ApplicantKind> applicants, Term.Kind termKind) {
+
+    /** An area whose applications are for their funding period (version 2.2). */
+    public AreaDescriptor(String id, String title, Instrument instrument, String approvalOffice, int payloadSchemaVersion,
+                          java.util.Set<ApplicantKind> applicants) {
+        this(id, title, instrument, approvalOffice, payloadSchemaVersion, applicants, null);
+    }
 
     /** An area for which every local authority may apply (not providers in their own name). */
     public AreaDescriptor(String id, String title, Instrument instrument, String approvalOffice, int payloadSchemaVersion) {

@@ -51,6 +51,22 @@ public class InvalidInputException extends PaktwerkException {
     }
 
     /**
+     * The same problem seen from inside the element at {@code prefix}: {@code outside("payload")} turns
+     * {@code payload.positions[0].fte} into {@code positions[0].fte}; a field elsewhere stays as it is.
+     *
+     * @since 2.3
+     */
+    public InvalidInputException outside(String prefix) {
+        if (field == null || !field.startsWith(prefix + ".") && !field.startsWith(prefix + "[")) {
+            return this;
+        }
+        String inner = field.substring(prefix.length());
+        InvalidInputException e = new InvalidInputException(getMessage(), problemType(), inner.startsWith(".") ? inner.substring(1) : inner);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
+    /**
      * With a specific cause (its status must be this exception's).
      *
      * @since 1.1

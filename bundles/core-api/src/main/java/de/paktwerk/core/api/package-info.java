@@ -17,10 +17,12 @@
  * {@link de.paktwerk.core.api.AreaDescriptor}, budgets may be demand-driven, periods have dates. Version 2.1: the problem type
  * {@link de.paktwerk.core.api.ProblemType#RULE_VIOLATED} for a programme rule that is not met. Version 2.2: an
  * {@link de.paktwerk.core.api.InvalidInputException} may name the field it concerns (problem member {@code field}); a decision in force can be changed
- * ({@link de.paktwerk.core.api.ApplicationService#amendDecision}, {@link de.paktwerk.core.api.ApplicationEvents#AMENDED}).
+ * ({@link de.paktwerk.core.api.ApplicationService#amendDecision}, {@link de.paktwerk.core.api.ApplicationEvents#AMENDED}). Version 2.3: a draft is priced as of a day
+ * ({@link de.paktwerk.core.api.ApplicationService#price(NewApplication, java.time.LocalDate)}); an area names the kind of
+ * term its applications are for ({@link de.paktwerk.core.api.AreaDescriptor#termKind()}).
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

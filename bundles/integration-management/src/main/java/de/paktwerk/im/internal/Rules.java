@@ -1,6 +1,5 @@
 package de.paktwerk.im.internal;
 
-import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Money;
 import java.math.BigDecimal;
@@ -127,7 +126,7 @@ public final class Rules {
                         + " der Anteil erreicht wird, oder mit der Bewilligungsstelle sprechen.";
                 case LANDKREIS -> "Bitte mit der Bewilligungsstelle sprechen.";
             };
-            throw new ConflictException(applicant.name() + " erhält in der Verteilung nur " + share.toGerman() + " und damit weniger als "
+            throw new de.paktwerk.core.api.RuleViolatedException(applicant.name() + " erhält in der Verteilung nur " + share.toGerman() + " und damit weniger als "
                     + minimumShare.toGerman() + ". " + advice);
         }
     }
@@ -144,7 +143,7 @@ public final class Rules {
             throw new InvalidInputException("Das Ende der Beratung liegt vor ihrem Beginn.");
         }
         if (end.isAfter(latestCounsellingEnd(start, extended))) {
-            throw new ConflictException(extended
+            throw new de.paktwerk.core.api.RuleViolatedException(extended
                     ? "Die Beratung dauert höchstens " + extendedCounsellingYears + " Jahre."
                     : "Die Beratung dauert höchstens " + counsellingYears + " Jahre; länger nur mit dokumentiertem Grund (bis "
                     + extendedCounsellingYears + " Jahre).");

@@ -84,7 +84,7 @@ public class IntegrationManagementAreaTest {
         assertThrows(InvalidInputException.class, () -> area.assess(context(ULM, "300000.00"), other));
 
         JsonNode ok = payload("{\"positions\":[{\"managerName\":\"A\",\"fte\":\"0.25\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}");
-        ConflictException small = assertThrows(ConflictException.class, () -> area.assess(context(AIDLINGEN, "21673.09"), ok));
+        de.paktwerk.core.api.RuleViolatedException small = assertThrows(de.paktwerk.core.api.RuleViolatedException.class, () -> area.assess(context(AIDLINGEN, "21673.09"), ok));
         assertEquals("Aidlingen erhält in der Verteilung nur 21.673,09 € und damit weniger als 51.000,00 €. Bitte mit Nachbarkommunen"
                 + " bündeln oder die Aufgabe an den Landkreis (Böblingen) übertragen.", small.getMessage());
         ConflictException noRun = assertThrows(ConflictException.class, () -> area.assess(context(ULM, null), ok));

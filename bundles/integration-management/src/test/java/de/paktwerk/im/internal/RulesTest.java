@@ -7,7 +7,7 @@ import static org.junit.Assert.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import de.paktwerk.core.api.ConflictException;
+import de.paktwerk.core.api.RuleViolatedException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Money;
 import java.time.LocalDate;
@@ -83,12 +83,12 @@ public class RulesTest {
     @Test
     public void aShareBelowTheMinimumIsRefusedWithAdvice() {
         rules.checkMinimumShare(IntegrationManagementAreaTest.ULM, Money.parse("51000.00"));
-        ConflictException e = assertThrows(ConflictException.class,
+        RuleViolatedException e = assertThrows(RuleViolatedException.class,
                 () -> rules.checkMinimumShare(IntegrationManagementAreaTest.AIDLINGEN, Money.parse("50999.99")));
         assertTrue(e.getMessage().contains("bündeln"));
         assertTrue(e.getMessage().contains("an den Landkreis (Böblingen) übertragen"));
         // a Stadtkreis has no Landkreis to hand the task to: it is never told to
-        ConflictException city = assertThrows(ConflictException.class,
+        RuleViolatedException city = assertThrows(RuleViolatedException.class,
                 () -> rules.checkMinimumShare(IntegrationManagementAreaTest.ULM, Money.parse("50999.99")));
         assertEquals("Ulm, Universitätsstadt erhält in der Verteilung nur 50.999,99 € und damit weniger als 51.000,00 €. Ein Stadtkreis"
                 + " kann die Aufgabe an keinen Landkreis übertragen; bitte die Stellen so bemessen, dass der Anteil erreicht wird, oder"
@@ -116,10 +116,10 @@ public class RulesTest {
         assertEquals(LocalDate.of(2021, 2, 28), rules.latestCounsellingEnd(start, false));
         assertEquals(LocalDate.of(2022, 2, 28), rules.latestCounsellingEnd(start, true));
         rules.checkCounsellingEnd(start, LocalDate.of(2021, 2, 28), null);
-        assertThrows(ConflictException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2021, 3, 1), null));
-        assertThrows(ConflictException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2021, 3, 1), " "));
+        assertThrows(RuleViolatedException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2021, 3, 1), null));
+        assertThrows(RuleViolatedException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2021, 3, 1), " "));
         rules.checkCounsellingEnd(start, LocalDate.of(2022, 2, 28), "Ausbildung läuft bis Sommer");
-        assertThrows(ConflictException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2022, 3, 1), "Ausbildung"));
+        assertThrows(RuleViolatedException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2022, 3, 1), "Ausbildung"));
         assertThrows(InvalidInputException.class, () -> rules.checkCounsellingEnd(start, LocalDate.of(2018, 2, 28), null));
     }
 

@@ -26,7 +26,8 @@ import org.osgi.service.component.annotations.Reference;
 public class LanguageCoursesArea implements FundingArea, Settlement {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(LcRules.AREA, "Spracherwerb (VwV Deutsch)", Instrument.SETTLEMENT_ON_ACTUALS,
-            "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg", 1, EnumSet.of(ApplicantKind.STADTKREIS, ApplicantKind.LANDKREIS));
+            "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg", 1, EnumSet.of(ApplicantKind.STADTKREIS, ApplicantKind.LANDKREIS),
+            de.paktwerk.core.api.Term.Kind.COURSE_PERIOD);
 
     private final LcStore store;
     private final LcRules rules;
@@ -53,7 +54,7 @@ public class LanguageCoursesArea implements FundingArea, Settlement {
     public Assessment assess(AssessmentContext context, JsonNode payload) {
         Model.CoursePlan plan = LcStore.plan(payload);
         int year = LcStore.period(context.term());
-        return rules.get().price(plan, store.facts(context.applicant().key(), year));
+        return rules.get().price(plan, store.facts(context.applicant().key(), year, context.asOfOr(store.today())));
     }
 
     @Override

@@ -123,9 +123,9 @@ public class LcStore {
     }
 
     /** What pricing needs from the records: the providers recorded for the applicant. */
-    public Rules.Facts facts(String applicantKey, int periodYear) {
+    public Rules.Facts facts(String applicantKey, int periodYear, LocalDate asOf) {
         Set<Long> providers = registry.providers(applicantKey).stream().map(Provider::id).collect(Collectors.toSet());
-        return new Rules.Facts(today(), periodYear, providers::contains);
+        return new Rules.Facts(asOf, periodYear, providers::contains);
     }
 
     // ---- courses from approved plans ---------------------------------------------------------------------

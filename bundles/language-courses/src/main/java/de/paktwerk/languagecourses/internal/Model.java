@@ -1,5 +1,12 @@
 package de.paktwerk.languagecourses.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import de.paktwerk.core.api.spi.Payloads;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
 import java.time.Instant;
@@ -74,7 +81,7 @@ public final class Model {
      * The payload of an application: the course plan of a Stadt- or Landkreis for one course period (the
      * application's term, {@code kind = COURSE_PERIOD}).
      */
-    public record CoursePlan(List<CoursePlanned> courses) {
+    public record CoursePlan(@Schema(title = "Kurse", requiredMode = REQUIRED) List<CoursePlanned> courses) {
     }
 
     /**
@@ -98,14 +105,49 @@ public final class Model {
      * @param plannedTests certified final tests planned
      * @param travelBudget travel costs planned for the participants, at most the cap per participant
      */
-    public record CoursePlanned(String title, Long providerId, String forMunicipalityKey, Format format, Level targetLevel,
-                                Integer plannedUnits, Integer unitsPerWeek, TimeOfDay timeOfDay, Integer capacity, Integer minParticipants,
-                                Integer plannedParticipants, LocalDate start, LocalDate end, String location, Childcare childcare,
-                                Integer plannedTests, String travelBudget) {
+    @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"title\",\"format\",\"targetLevel\",\"providerId\",\"forMunicipalityKey\",\"location\",\"start\",\"end\",\"plannedUnits\",\"unitsPerWeek\",\"timeOfDay\",\"capacity\",\"minParticipants\",\"plannedParticipants\",\"plannedTests\",\"travelBudget\",\"childcare\"]", parseValue = true), @ExtensionProperty(name = "x-variants", value = "{\"format\":{\"PARENTS_WITH_CHILDCARE\":[\"childcare\"],\"WOMEN_WITH_CHILDCARE\":[\"childcare\"]}}", parseValue = true)}))
+    public record CoursePlanned(@Schema(title = "Kurstitel", description = "z. B. Grundkurs A1 Sinsheim", requiredMode = REQUIRED) String title,
+                                @Schema(title = "Träger (Nummer)", description = "der für den Kreis eingetragene Kursträger", requiredMode = REQUIRED)
+                                Long providerId,
+                                @Schema(title = "Gemeinde des Kurses (amtlicher Schlüssel)", description = "freiwillig") String forMunicipalityKey,
+                                @Schema(title = "Kursformat", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
+                                        @ExtensionProperty(name = "ALPHA", value = "Alphabetisierungskurs"),
+                                        @ExtensionProperty(name = "BASIC", value = "Grundkurs"),
+                                        @ExtensionProperty(name = "ADVANCED", value = "Aufbaukurs"),
+                                        @ExtensionProperty(name = "PARENTS_WITH_CHILDCARE", value = "Elternkurs mit Kinderbetreuung"),
+                                        @ExtensionProperty(name = "WOMEN_WITH_CHILDCARE", value = "Frauenkurs mit Kinderbetreuung"),
+                                        @ExtensionProperty(name = "JOB_ACCOMPANYING", value = "berufsbegleitender Kurs"),
+                                        @ExtensionProperty(name = "INTENSIVE_PRE_TRAINING", value = "Intensivkurs vor Ausbildungsbeginn"),
+                                        @ExtensionProperty(name = "EQ_ACCOMPANYING", value = "Kurs begleitend zur Einstiegsqualifizierung"),
+                                        @ExtensionProperty(name = "LOW_THRESHOLD", value = "niedrigschwelliges Angebot")})) Format format,
+                                @Schema(title = "Zielniveau", description = "nach dem Gemeinsamen Europäischen Referenzrahmen", extensions = @Extension(
+                                        name = "x-labels", properties = {@ExtensionProperty(name = "A1", value = "Niveau A1"),
+                                        @ExtensionProperty(name = "A2", value = "Niveau A2"), @ExtensionProperty(name = "B1", value = "Niveau B1"),
+                                        @ExtensionProperty(name = "B2", value = "Niveau B2"), @ExtensionProperty(name = "C1", value = "Niveau C1")}))
+                                Level targetLevel,
+                                @Schema(title = "Geplante Unterrichtseinheiten", description = "zu 45 Minuten", requiredMode = REQUIRED, minimum = "1")
+                                Integer plannedUnits,
+                                @Schema(title = "Unterrichtseinheiten je Woche", minimum = "1") Integer unitsPerWeek,
+                                @Schema(title = "Tageszeit", extensions = @Extension(name = "x-labels", properties = {
+                                        @ExtensionProperty(name = "DAY", value = "tagsüber"), @ExtensionProperty(name = "EVENING", value = "abends"),
+                                        @ExtensionProperty(name = "WEEKEND", value = "am Wochenende")})) TimeOfDay timeOfDay,
+                                @Schema(title = "Plätze", requiredMode = REQUIRED, minimum = "1") Integer capacity,
+                                @Schema(title = "Mindestzahl der Teilnehmenden zu Beginn", description = "ohne Angabe: die des Formats", minimum = "1")
+                                Integer minParticipants,
+                                @Schema(title = "Geplante Teilnehmende", description = "ohne Angabe: die Plätze", minimum = "1") Integer plannedParticipants,
+                                @Schema(title = "Erster Kurstag", requiredMode = REQUIRED) LocalDate start,
+                                @Schema(title = "Letzter Kurstag", requiredMode = REQUIRED) LocalDate end,
+                                @Schema(title = "Kursort", requiredMode = REQUIRED) String location,
+                                Childcare childcare,
+                                @Schema(title = "Geplante Abschlussprüfungen", minimum = "0") Integer plannedTests,
+                                @Schema(title = "Fahrtkosten der Teilnehmenden in Euro", description = "z. B. 300.00; höchstens die Pauschale je Person",
+                                        pattern = Payloads.AMOUNT, format = "decimal") String travelBudget) {
     }
 
     /** Planned childcare: children cared for during how many of the course's units. */
-    public record Childcare(Integer children, Integer units) {
+    @Schema(title = "Kinderbetreuung", description = "Eltern- und Frauenkurse")
+    public record Childcare(@Schema(title = "Betreute Kinder", minimum = "0") Integer children,
+                            @Schema(title = "Betreute Unterrichtseinheiten", minimum = "0") Integer units) {
     }
 
     /** What {@code POST /pricing} and {@code POST /settlement} answer: the total and the lines. */

@@ -1,7 +1,6 @@
 package de.paktwerk.languagecourses.internal;
 
 import de.paktwerk.core.api.Assessment;
-import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
@@ -318,7 +317,7 @@ public final class Rules {
     /** A course starts only with its minimum participants (else it is not eligible in its format). */
     public void requireStart(Format format, int minParticipants, int participants) {
         if (participants < minParticipants) {
-            throw new ConflictException("Mindestteilnehmerzahl " + minParticipants + " nicht erreicht: " + participants + " Teilnehmende zu Kursbeginn;"
+            throw new RuleViolatedException("Mindestteilnehmerzahl " + minParticipants + " nicht erreicht: " + participants + " Teilnehmende zu Kursbeginn;"
                     + " ein " + format.german() + " ist so nicht förderfähig.");
         }
     }
@@ -326,10 +325,10 @@ public final class Rules {
     /** Whether the participant may be enrolled: refuses with a German reason. */
     public void requireEligible(Model.ParticipantInput p) {
         if (p.status() == Model.Status.OTHER_MIGRANT && !openToOtherMigrants) {
-            throw new ConflictException("Andere Zugewanderte sind in dieser Förderung nicht teilnahmeberechtigt (openToOtherMigrants=false).");
+            throw new RuleViolatedException("Andere Zugewanderte sind in dieser Förderung nicht teilnahmeberechtigt (openToOtherMigrants=false).");
         }
         if (excludeEntitled && Boolean.TRUE.equals(p.integrationCourseEntitled()) && blank(p.reasonNotEntitled())) {
-            throw new ConflictException("Wer Anspruch auf einen Integrationskurs des Bundes hat, wird nur aufgenommen, wenn er ihn nicht nutzen kann:"
+            throw new RuleViolatedException("Wer Anspruch auf einen Integrationskurs des Bundes hat, wird nur aufgenommen, wenn er ihn nicht nutzen kann:"
                     + " der Grund fehlt (reasonNotEntitled, z. B. \"kein Kurs in zumutbarer Entfernung\").");
         }
     }

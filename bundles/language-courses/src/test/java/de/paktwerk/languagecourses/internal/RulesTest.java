@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import de.paktwerk.core.api.Assessment;
-import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
@@ -67,9 +66,9 @@ public class RulesTest {
 
     @Test
     public void aRegularCourseBelowItsMinimumIsNotEligibleButAParentsCourseIs() {
-        ConflictException e = assertThrows(ConflictException.class, () -> RULES.requireStart(Format.BASIC, 8, 5));
+        RuleViolatedException e = assertThrows(RuleViolatedException.class, () -> RULES.requireStart(Format.BASIC, 8, 5));
         assertEquals("Mindestteilnehmerzahl 8 nicht erreicht: 5 Teilnehmende zu Kursbeginn; ein Grundkurs ist so nicht förderfähig.", e.getMessage());
-        assertThrows(ConflictException.class, () -> RULES.settle(course(Format.BASIC, 5, days(1, 5, 5, true, 0))));
+        assertThrows(RuleViolatedException.class, () -> RULES.settle(course(Format.BASIC, 5, days(1, 5, 5, true, 0))));
         RULES.requireStart(Format.PARENTS_WITH_CHILDCARE, 5, 5);
         // 5 present on 20 days of 5 UE: 100 x 5 x 4.58 = 2,290.00
         assertEquals(Money.parse("2290.00"), RULES.settle(course(Format.PARENTS_WITH_CHILDCARE, 5, days(20, 5, 5, true, 0))).amount());
@@ -191,11 +190,11 @@ public class RulesTest {
     @Test
     public void anEntitledParticipantNeedsAReason() {
         Model.ParticipantInput entitled = new Model.ParticipantInput(null, 1990, null, Model.Status.PROTECTED, true, null, null);
-        assertThrows(ConflictException.class, () -> RULES.requireEligible(entitled));
+        assertThrows(RuleViolatedException.class, () -> RULES.requireEligible(entitled));
         RULES.requireEligible(new Model.ParticipantInput(null, 1990, null, Model.Status.PROTECTED, true, "kein Kurs in zumutbarer Entfernung", null));
         RULES.requireEligible(new Model.ParticipantInput(null, 1990, null, Model.Status.TOLERATED, false, null, null));
         Rules closed = new Rules(config(Map.of("openToOtherMigrants", false)));
-        assertThrows(ConflictException.class, () -> closed.requireEligible(new Model.ParticipantInput(null, 1980, null, Model.Status.OTHER_MIGRANT,
+        assertThrows(RuleViolatedException.class, () -> closed.requireEligible(new Model.ParticipantInput(null, 1980, null, Model.Status.OTHER_MIGRANT,
                 false, null, null)));
     }
 

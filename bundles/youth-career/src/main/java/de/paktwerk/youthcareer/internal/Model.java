@@ -1,7 +1,13 @@
 package de.paktwerk.youthcareer.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import de.paktwerk.core.api.LineItem;
 import de.paktwerk.core.api.Money;
+import de.paktwerk.core.api.spi.Payloads;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,8 +29,20 @@ public final class Model {
      * @param avdualPupils AVdual: pupils in AVdual classes (for the caseload guideline)
      * @param positions the positions applied for
      */
-    public record Payload(Programme programme, Statement youthOfficeStatement, Resolution coFinancingResolution,
-                          String personnelCosts, Integer avdualPupils, List<PositionInput> positions) {
+    @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"programme\",\"positions\",\"youthOfficeStatement\",\"coFinancingResolution\",\"personnelCosts\",\"avdualPupils\"]", parseValue = true), @ExtensionProperty(name = "x-variants", value = "{\"programme\":{\"SCHOOL_SOCIAL_WORK\":[\"youthOfficeStatement\"],\"AVDUAL_COMPANION\":[\"coFinancingResolution\",\"personnelCosts\",\"avdualPupils\"],\"YOUTH_CAREER_HELPER\":[]}}", parseValue = true)}))
+    public record Payload(@Schema(title = "Teilprogramm", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
+                                  @ExtensionProperty(name = "SCHOOL_SOCIAL_WORK", value = "Schulsozialarbeit"),
+                                  @ExtensionProperty(name = "AVDUAL_COMPANION", value = "AVdual-Begleitung"),
+                                  @ExtensionProperty(name = "YOUTH_CAREER_HELPER", value = "Jugendberufshelfer")})) Programme programme,
+                          @Schema(title = "Stellungnahme des Jugendamts", description = "Schulsozialarbeit: für einen Erstantrag nötig")
+                          Statement youthOfficeStatement,
+                          @Schema(title = "Beschluss zur Kofinanzierung", description = "AVdual: Beschluss des Kreistags oder Gemeinderats (nötig)")
+                          Resolution coFinancingResolution,
+                          @Schema(title = "Förderfähige Personalausgaben je Jahr in Euro", description = "AVdual (nötig), z. B. 122100.00",
+                                  pattern = Payloads.AMOUNT, format = "decimal") String personnelCosts,
+                          @Schema(title = "Schülerinnen und Schüler in AVdual-Klassen", description = "AVdual: für den Betreuungsschlüssel", minimum = "0")
+                          Integer avdualPupils,
+                          @Schema(title = "Stellen", requiredMode = REQUIRED) List<PositionInput> positions) {
     }
 
     /**
@@ -37,8 +55,17 @@ public final class Model {
      * @param schools official school numbers it works at (school social work: at most 2, 3 with a reason)
      * @param exceptionReason why a school social worker serves a third school
      */
-    public record PositionInput(String fte, Integer months, LocalDate from, String holderName, List<String> schools,
-                                String exceptionReason) {
+    @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"fte\",\"months\",\"from\",\"schools\",\"exceptionReason\",\"holderName\"]", parseValue = true)}))
+    public record PositionInput(@Schema(title = "Stellenanteil", description = "Anteil einer Vollzeitstelle, 0.10 bis 1.00",
+                                        requiredMode = REQUIRED, pattern = Payloads.FTE, format = "decimal") String fte,
+                                @Schema(title = "Besetzte Monate im Schuljahr", description = "1 bis 12; ohne Angabe 12", minimum = "1", maximum = "12")
+                                Integer months,
+                                @Schema(title = "Besetzt ab", description = "der Erste eines Monats im Schuljahr; ohne Angabe sein Beginn") LocalDate from,
+                                @Schema(title = "Name der Stelleninhaberin oder des Stelleninhabers", description = "freiwillig; verhindert Doppelförderung")
+                                String holderName,
+                                @Schema(title = "Schulen (amtliche Schulnummern)", description = "Schulsozialarbeit: höchstens zwei, mit Begründung drei")
+                                List<String> schools,
+                                @Schema(title = "Begründung für eine dritte Schule") String exceptionReason) {
     }
 
     /** A funded stretch of a person at a school: for double funding, which must not overlap. */
@@ -54,11 +81,14 @@ public final class Model {
     }
 
     /** The youth office's statement: date and reference. */
-    public record Statement(LocalDate date, String reference) {
+    @Schema(title = "Stellungnahme des Jugendamts", description = "Schulsozialarbeit: für einen Erstantrag nötig")
+    public record Statement(@Schema(title = "Datum der Stellungnahme") LocalDate date, @Schema(title = "Aktenzeichen") String reference) {
     }
 
     /** A resolution of a district council: which body, date and reference. */
-    public record Resolution(String body, LocalDate date, String reference) {
+    @Schema(title = "Beschluss zur Kofinanzierung", description = "AVdual: Beschluss des Kreistags oder Gemeinderats (nötig)")
+    public record Resolution(@Schema(title = "Gremium", description = "z. B. Kreistag") String body, @Schema(title = "Datum des Beschlusses") LocalDate date,
+                             @Schema(title = "Aktenzeichen") String reference) {
     }
 
     /** Schools as recorded by the approval office or the school authority. */
@@ -69,10 +99,6 @@ public final class Model {
     /** Kinds of schools. */
     public enum SchoolType {
         GS, WRS, GMS, RS, GYM, SBBZ, BERUFLICH
-    }
-
-    /** What {@code POST /pricing} answers: the total and the lines, as the application would be priced. */
-    public record Pricing(Money total, List<LineItem> lines) {
     }
 
     /** A funded position, created from an approved application. */

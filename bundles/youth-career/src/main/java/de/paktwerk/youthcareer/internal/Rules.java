@@ -191,7 +191,7 @@ public final class Rules {
         if (programme == Programme.AVDUAL_COMPANION) {
             Model.Resolution r = p.coFinancingResolution();
             if (r == null || r.date() == null || blank(r.reference())) {
-                throw new ConflictException("Beschluss des Stadt- oder Landkreises zur Kofinanzierung fehlt (coFinancingResolution mit"
+                throw new RuleViolatedException("Beschluss des Stadt- oder Landkreises zur Kofinanzierung fehlt (coFinancingResolution mit"
                         + " date und reference).");
             }
             if (p.personnelCosts() == null) {

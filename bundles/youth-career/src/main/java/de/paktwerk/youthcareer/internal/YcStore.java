@@ -113,7 +113,7 @@ public class YcStore {
     // ---- facts for pricing ----------------------------------------------------------------------------
 
     /** What pricing needs from the module's records about an applicant, a school year and the payload's schools. */
-    public Rules.Facts facts(String applicantKey, ApplicantKind kind, int schoolYear, Payload payload) {
+    public Rules.Facts facts(String applicantKey, ApplicantKind kind, int schoolYear, Payload payload, LocalDate asOf) {
         Set<String> named = new HashSet<>();
         if (payload.positions() != null) {
             payload.positions().stream().filter(p -> p != null && p.schools() != null)
@@ -132,7 +132,7 @@ public class YcStore {
                     + " JOIN yc_position_school s ON s.position_id = p.id WHERE p.school_year = ? AND p.holder_name IS NOT NULL",
                     rs -> new Model.Funded(rs.getString(1), rs.getString(2), rs.getObject(3) == null ? LocalDate.of(schoolYear, 8, 1)
                             : Sql.date(rs, "start_date"), rs.getInt(4)), schoolYear);
-            return new Rules.Facts(kind, today(), schoolYear, Money.ofCents(approved), earlier, schools::contains, funded);
+            return new Rules.Facts(kind, asOf, schoolYear, Money.ofCents(approved), earlier, schools::contains, funded);
         });
     }
 

@@ -27,7 +27,7 @@ public class YouthCareerArea implements FundingArea, Settlement {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(YcRules.AREA, "Junge Flüchtlinge in Schule und Beruf",
             Instrument.RATE_PER_POSITION, "je Teilprogramm: KVJS, Wirtschaftsministerium, Kultusministerium", 1,
-            EnumSet.allOf(ApplicantKind.class));
+            EnumSet.allOf(ApplicantKind.class), de.paktwerk.core.api.Term.Kind.SCHOOL_YEAR);
 
     private final YcStore store;
     private final YcRules rules;
@@ -49,7 +49,7 @@ public class YouthCareerArea implements FundingArea, Settlement {
     public Assessment assess(AssessmentContext context, JsonNode payload) {
         Payload p = YcStore.payload(payload);
         int schoolYear = YcStore.schoolYear(context.term());
-        return rules.get().price(p, store.facts(context.applicant().key(), kind(context, p), schoolYear, p));
+        return rules.get().price(p, store.facts(context.applicant().key(), kind(context, p), schoolYear, p, context.asOfOr(store.today())));
     }
 
     /**

@@ -129,10 +129,10 @@ public class RulesTest {
 
     @Test
     public void avdualNeedsTheDistrictsResolutionAndADistrict() throws Exception {
-        ConflictException e = assertThrows(ConflictException.class, () -> RULES.price(payload("{\"programme\":\"AVDUAL_COMPANION\","
+        RuleViolatedException e = assertThrows(RuleViolatedException.class, () -> RULES.price(payload("{\"programme\":\"AVDUAL_COMPANION\","
                 + "\"personnelCosts\":\"45000.00\",\"positions\":[{\"fte\":\"1.00\"}]}"), facts(ApplicantKind.STADTKREIS, "2021-07-25", 2021, "0", false)));
         assertEquals("Beschluss des Stadt- oder Landkreises zur Kofinanzierung fehlt (coFinancingResolution mit date und reference).", e.getMessage());
-        assertEquals(409, e.status());
+        assertEquals(422, e.status());
         RuleViolatedException gemeinde = assertThrows(RuleViolatedException.class, () -> RULES.price(payload("{\"programme\":\"AVDUAL_COMPANION\","
                 + RESOLUTION + ",\"personnelCosts\":\"45000.00\",\"positions\":[{\"fte\":\"1.00\"}]}"), facts(ApplicantKind.GEMEINDE, "2021-07-25", 2021, "0", false)));
         assertEquals("AVdual-Begleitung beantragen Stadt- und Landkreise.", gemeinde.getMessage());

@@ -15,13 +15,13 @@ import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.DraftPricing;
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.civicengagement.internal.CeRules;
 import de.paktwerk.civicengagement.internal.CeStore;
 import de.paktwerk.civicengagement.internal.Model;
 import de.paktwerk.civicengagement.internal.Model.Call;
 import de.paktwerk.civicengagement.internal.Model.Dialogue;
-import de.paktwerk.civicengagement.internal.Model.Pricing;
 import de.paktwerk.civicengagement.internal.Model.SubGrant;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +63,12 @@ public class CeResource {
     private final CeStore store;
     private final CeRules rules;
     private final MunicipalityRegistry registry;
+    private final de.paktwerk.core.api.ApplicationService applications;
 
     @Activate
-    public CeResource(@Reference CeStore store, @Reference CeRules rules, @Reference MunicipalityRegistry registry) {
+    public CeResource(@Reference CeStore store, @Reference CeRules rules, @Reference MunicipalityRegistry registry,
+                      @Reference de.paktwerk.core.api.ApplicationService applications) {
+        this.applications = applications;
         this.store = store;
         this.rules = rules;
         this.registry = registry;
@@ -220,7 +223,8 @@ public class CeResource {
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER})
-    @Operation(operationId = "priceApplication", summary = "Antragsangaben gegen die Regeln ihres Aufrufs prüfen und bepreisen, ohne zu speichern")
+    @Operation(operationId = "priceApplication", summary = "Antragsangaben gegen die Regeln ihres Aufrufs prüfen und bepreisen, ohne zu"
+            + " speichern: die Tür der Plattform (POST /api/core/applications/pricing)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
@@ -230,33 +234,29 @@ public class CeResource {
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
-    public Pricing pricing(Model.Payload body,
-                           @Parameter(description = "amtlicher Schlüssel der antragstellenden Kommune (ohne provider)") @QueryParam("applicant") String applicant,
-                           @Parameter(description = "Träger, der im eigenen Namen beantragt", schema = @Schema(type = "integer", format = "int64"))
-                           @QueryParam("provider") String provider, @Context SecurityContext sc) {
-        Caller caller = Caller.of(sc);
+    public DraftPricing.Price pricing(Model.Payload body,
+                                    @Parameter(description = "Träger, der im eigenen Namen beantragt", schema = @Schema(type = "integer", format = "int64"))
+                                    @QueryParam("provider") String provider,
+                                    @Parameter(description = "Förderzeitraum, z. B. 2019; ohne: der des Tages") @QueryParam("period") String period,
+                                    @Parameter(description = "amtlicher Schlüssel des Antragstellers; ohne: die eigene Kommune") @QueryParam("applicant") String applicant,
+                                    @Parameter(description = "Tag, zu dem bepreist wird (Fristen), JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
+                                    @Context SecurityContext sc) {
         Long providerId = RestParams.optionalId(provider, "provider");
         Model.Payload p = RestParams.body(body);
-        if (p.callId() == null) {
-            throw new InvalidInputException("Der Aufruf fehlt (callId).");
-        }
-        Assessment a;
+        // without a period, the call's project term says it (the period in which it starts)
+        Model.Call call = period == null && p.callId() != null ? store.call(p.callId()) : null;
+        de.paktwerk.core.api.Term term = call == null || call.termStart() == null || call.termEnd() == null ? null : new de.paktwerk.core.api.Term(de.paktwerk.core.api.Term.Kind.CALL_TERM,
+                call.termStart(), call.termEnd());
+        de.paktwerk.core.api.NewApplication draft;
         if (providerId != null) {
             Provider prov = registry.provider(providerId).orElseThrow(() -> new UnknownEntityException("Träger " + providerId + " ist unbekannt."));
-            if (!caller.providers().contains(providerId) && !caller.seesAllMunicipalities()) {
-                throw new de.paktwerk.core.api.ForbiddenException("Sie handeln nicht für den Träger " + providerId + ".");
-            }
-            Municipality body2 = registry.get(prov.responsibleKey());
-            a = rules.get().price(p, store.facts(body2.key(), ApplicantKind.PROVIDER, prov, body2.population(), p.callId()));
+            draft = new de.paktwerk.core.api.NewApplication(prov.responsibleKey(), CeRules.AREA, period, null, providerId,
+                    DraftPricing.payload(p), ApplicantKind.PROVIDER, term);
         } else {
-            if (applicant == null) {
-                throw new InvalidInputException("Der Antragsteller fehlt (?applicant=amtlicher Schlüssel oder ?provider=Träger).");
-            }
-            caller.requireMunicipality(applicant);
-            Municipality m = registry.get(applicant);
-            a = rules.get().price(p, store.facts(m.key(), ApplicantKind.of(m.kind()), null, m.population(), p.callId()));
+            draft = new de.paktwerk.core.api.NewApplication(DraftPricing.applicant(sc, applicant), CeRules.AREA, period, null, null,
+                    DraftPricing.payload(p), null, term);
         }
-        return new Pricing(a.amount(), a.items());
+        return DraftPricing.price(applications, sc, draft, asOf);
     }
 
     // ---- grants and passing on ---------------------------------------------------------------------------

@@ -135,4 +135,21 @@ public record Caller(String name, Set<String> roles) implements Principal {
             throw new ForbiddenException("Sie handeln nur für Ihre eigene Kommune, nicht für " + municipalityKey + ".");
         }
     }
+
+    /**
+     * Refuses unless the caller may file (or price) this draft: a body's users for their own body ({@code applicantKey}),
+     * a provider's users for their provider when it applies in its own name, the office for anyone.
+     *
+     * @param draft the draft
+     * @since 1.3
+     */
+    public void requireMayApply(de.paktwerk.core.api.NewApplication draft) {
+        if (draft.applicantKind() == de.paktwerk.core.api.ApplicantKind.PROVIDER) {
+            if (!seesAllMunicipalities() && (draft.providerId() == null || !providers().contains(draft.providerId()))) {
+                throw new ForbiddenException("Sie beantragen nur im Namen Ihres eigenen Trägers.");
+            }
+        } else {
+            requireMunicipality(draft.applicantKey(), "applicantKey");
+        }
+    }
 }

@@ -57,7 +57,7 @@ public final class RestParams {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException("Parameter '" + name + "' muss ein Datum JJJJ-MM-TT sein, nicht '" + abbreviate(value) + "'.");
+            throw new InvalidInputException("Parameter '" + name + "' muss ein Datum JJJJ-MM-TT sein, nicht '" + abbreviate(value) + "'.", name);
         }
     }
 

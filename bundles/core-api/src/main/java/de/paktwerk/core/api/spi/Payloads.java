@@ -26,6 +26,20 @@ import java.util.Arrays;
  */
 public final class Payloads {
 
+    /**
+     * The pattern of an amount in a payload: euros with a decimal point and up to two decimals, as text ({@code "14000.00"}).
+     *
+     * @since 2.3
+     */
+    public static final String AMOUNT = "^[0-9]{1,16}(\\.[0-9]{1,2})?$";
+
+    /**
+     * The pattern of a share of a full-time position (FTE) in a payload, as text ({@code "0.50"}).
+     *
+     * @since 2.3
+     */
+    public static final String FTE = "^[0-9](\\.[0-9]{1,2})?$";
+
     private static final ObjectMapper STRICT = strict(JsonMapper.builder().addModule(new JavaTimeModule()).build());
 
     private Payloads() {

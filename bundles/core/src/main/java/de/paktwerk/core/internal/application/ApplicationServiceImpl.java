@@ -125,15 +125,15 @@ public class ApplicationServiceImpl implements ApplicationService {
         Draft d = prepare(a);
         Instant now = now();
         return jdbc.tx(c -> {
-            Priced p = assess(c, a, d);
+            Priced p = assess(c, a, d, today());
             Money priced = p.assessment().amount();
             long id = Sql.insert(c, "INSERT INTO application (applicant_key, area_id, period_id, requested_cents, priced_cents,"
                             + " provider_id, payload, state, created_at, created_by, updated_at, assessment, share_bound, term_kind, term_start,"
                             + " term_end, applicant_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     a.applicantKey(), a.areaId(), p.period().id(), a.requested().cents(), priced.cents(), a.providerId(), d.payload(),
                     ApplicationState.DRAFT, now, actor, now, Json.write(p.assessment().items()), d.shareBound(),
-                    a.term() == null ? null : a.term().kind().name(), a.term() == null ? null : a.term().start(),
-                    a.term() == null ? null : a.term().end(), d.kind().name());
+                    p.term() == null ? null : p.term().kind().name(), p.term() == null ? null : p.term().start(),
+                    p.term() == null ? null : p.term().end(), d.kind().name());
             Application created = find(c, id, false);
             audit.append(c, actor, "application", String.valueOf(id), "create", null, Json.write(created));
             return created;
@@ -142,28 +142,43 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     @Override
     public Assessment price(NewApplication a) {
-        Draft d = prepare(a);
-        return jdbc.tx(c -> assess(c, a, d).assessment());
+        return price(a, null);
+    }
+
+    @Override
+    public Assessment price(NewApplication a, LocalDate asOf) {
+        LocalDate day = asOf != null ? asOf : today();
+        Draft d = prepare(a, false);
+        return jdbc.tx(c -> assess(c, a, d, day).assessment());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(BERLIN));
     }
 
     /** What is checked of a draft before its area assesses it. */
     private record Draft(Municipality applicant, ApplicantKind kind, FundingArea area, Provider provider, boolean shareBound, String payload) {
     }
 
-    /** The assessment of a draft and the period it falls in. */
-    private record Priced(FundingPeriod period, Assessment assessment) {
+    /** The assessment of a draft, the period it falls in and its term (as given or derived). */
+    private record Priced(FundingPeriod period, Assessment assessment, de.paktwerk.core.api.Term term) {
     }
 
     private Draft prepare(NewApplication a) {
+        return prepare(a, true);
+    }
+
+    /** @param filed true if the draft is filed (a price may be asked without the amount and the period) */
+    private Draft prepare(NewApplication a, boolean filed) {
         if (a == null) {
             throw new InvalidInputException("Antragsdaten fehlen.");
         }
         MunicipalityRegistryImpl.checkArea(a.areaId());
         Municipality applicant = registry.get(a.applicantKey());
-        if (a.requested() == null || !a.requested().isPositive()) {
+        if ((filed || a.requested() != null) && (a.requested() == null || !a.requested().isPositive())) {
             throw new InvalidInputException("Der beantragte Betrag muss größer als 0,00 € sein.", "requested");
         }
-        if (a.periodId() == null && a.term() == null) {
+        if (filed && a.periodId() == null && a.term() == null) {
             throw new InvalidInputException("Der Förderzeitraum (periodId) oder der Zeitraum des Vorhabens (term) fehlt.", "periodId");
         }
         if (a.providerId() != null) {
@@ -185,7 +200,7 @@ public class ApplicationServiceImpl implements ApplicationService {
         FundingArea area = areas.requireArea(a.areaId());
         de.paktwerk.core.api.AreaDescriptor descriptor = area.descriptor();
         if (!descriptor.applicants().contains(kind)) {
-            throw new ConflictException(applicantAdvice(descriptor, kind, applicant));
+            throw new de.paktwerk.core.api.RuleViolatedException(applicantAdvice(descriptor, kind, applicant));
         }
         boolean shareBound = areas.key(a.areaId()).isPresent();
         String payload = payload(a.payload());
@@ -193,25 +208,26 @@ public class ApplicationServiceImpl implements ApplicationService {
         return new Draft(applicant, kind, area, provider, shareBound, payload);
     }
 
-    private Priced assess(java.sql.Connection c, NewApplication a, Draft d) throws java.sql.SQLException {
+    private Priced assess(java.sql.Connection c, NewApplication a, Draft d, LocalDate asOf) throws java.sql.SQLException {
         FundingPeriod period = a.periodId() != null ? BudgetServiceImpl.findPeriod(c, a.periodId(), false)
-                : BudgetServiceImpl.periodOf(c, a.term());
+                : a.term() != null ? BudgetServiceImpl.periodOf(c, a.term()) : BudgetServiceImpl.periodOn(c, asOf);
         if (a.term() != null && !period.contains(a.term().start())) {
             throw new InvalidInputException(a.term().label() + " beginnt am " + a.term().start() + " und wird daher nicht im"
                     + " Förderzeitraum " + period.id() + " (" + period.start() + " bis " + period.end() + ") bewilligt.", "term");
         }
+        de.paktwerk.core.api.Term term = a.term() != null ? a.term() : Terms.derive(d.area().descriptor(), period);
         Budget budget = BudgetServiceImpl.find(c, period.id(), a.areaId()).orElse(null);
         Optional<long[]> allocation = Sql.one(c, "SELECT allocated_cents, committed_cents FROM allocation WHERE area_id = ? AND period_id = ?"
                 + " AND body_key = ?", rs -> new long[] {rs.getLong(1), rs.getLong(2)}, a.areaId(), period.id(), d.applicant().key());
         int delegating = (int) Sql.count(c, "SELECT COUNT(*) FROM delegation WHERE area_id = ? AND district_key = ?", a.areaId(), d.applicant().key());
         AssessmentContext context = new AssessmentContext(d.applicant(), d.provider(), period, a.requested(), budget,
                 allocation.map(x -> Money.ofCents(x[0])).orElse(null), Money.ofCents(allocation.map(x -> x[1]).orElse(0L)), delegating,
-                a.term(), d.kind());
+                term, d.kind(), asOf);
         Assessment assessment = d.area().assess(context, a.payload());
         if (assessment == null) {
             throw new IllegalStateException("Förderbereich " + a.areaId() + " lieferte keine Bewertung");
         }
-        return new Priced(period, assessment);
+        return new Priced(period, assessment, term);
     }
 
     private static String payload(JsonNode payload) {

@@ -60,6 +60,13 @@ public class BudgetServiceImpl implements BudgetService {
                 "Kein Förderzeitraum enthält den Beginn von " + term.label() + " (" + term.start() + ")."));
     }
 
+    /** The period containing the day: where a draft without period and term is priced. */
+    public static FundingPeriod periodOn(Connection c, java.time.LocalDate day) throws SQLException {
+        return Sql.one(c, "SELECT * FROM funding_period WHERE start_date <= ? AND end_date >= ? ORDER BY start_date FETCH FIRST 1 ROWS ONLY",
+                BudgetServiceImpl::period, day, day).orElseThrow(() -> new InvalidInputException("Kein Förderzeitraum enthält den "
+                + day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")) + "; bitte den Förderzeitraum angeben.", "periodId"));
+    }
+
     public static FundingPeriod findPeriod(Connection c, String periodId, boolean lock) throws SQLException {
         return Sql.one(c, "SELECT * FROM funding_period WHERE id = ?" + (lock ? " FOR UPDATE" : ""), BudgetServiceImpl::period, periodId)
                 .orElseThrow(() -> new UnknownEntityException("Förderzeitraum '" + periodId + "' ist unbekannt."));

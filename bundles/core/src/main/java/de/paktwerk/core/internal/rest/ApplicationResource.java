@@ -95,14 +95,7 @@ public class ApplicationResource {
     /** Only whoever may file an application is told its price; the same scopes as {@link #create}. */
     private static NewApplication mayApply(NewApplication body, SecurityContext sc) {
         NewApplication a = RestParams.body(body);
-        Caller caller = Caller.of(sc);
-        if (a.applicantKind() == de.paktwerk.core.api.ApplicantKind.PROVIDER) {
-            if (!caller.seesAllMunicipalities() && (a.providerId() == null || !caller.providers().contains(a.providerId()))) {
-                throw new de.paktwerk.core.api.ForbiddenException("Sie beantragen nur im Namen Ihres eigenen Trägers.");
-            }
-        } else {
-            caller.requireMunicipality(a.applicantKey(), "applicantKey");
-        }
+        Caller.of(sc).requireMayApply(a);
         return a;
     }
 
@@ -121,8 +114,10 @@ public class ApplicationResource {
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
-    public de.paktwerk.core.api.Assessment price(NewApplication body, @Context SecurityContext sc) {
-        return applications.price(mayApply(body, sc));
+    public de.paktwerk.core.api.Assessment price(NewApplication body, @Parameter(description = "Tag, zu dem bepreist wird (Fristen),"
+            + " JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
+                                                 @Context SecurityContext sc) {
+        return applications.price(mayApply(body, sc), RestParams.date(asOf, "asOf"));
     }
 
     @GET

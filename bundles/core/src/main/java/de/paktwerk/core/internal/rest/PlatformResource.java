@@ -41,8 +41,25 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class PlatformResource {
 
     /** An installed funding area as listed. */
+    /**
+     * An installed area as the web interface shows it.
+     *
+     * @param termKind the kind of term its applications are for ({@code SCHOOL_YEAR} …), absent if for the funding period
+     * @param termTitle its German name for the form, e.g. "Schuljahr"
+     */
     public record AreaView(String id, String title, String instrument, String approvalOffice, int payloadSchemaVersion,
-                           String distributionKey) {
+                           String distributionKey,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String termKind,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String termTitle) {
+    }
+
+    private static String termTitle(de.paktwerk.core.api.Term.Kind kind) {
+        return kind == null ? null : switch (kind) {
+            case SCHOOL_YEAR -> "Schuljahr";
+            case COURSE_PERIOD -> "Kursperiode";
+            case CALENDAR_YEAR -> "Kalenderjahr";
+            case CALL_TERM -> null;
+        };
     }
 
     private final de.paktwerk.core.internal.area.FundingAreaTracker areas;
@@ -128,7 +145,9 @@ public class PlatformResource {
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<AreaView> fundingAreas() {
         return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.instrument().name(), approval.office(a),
-                a.payloadSchemaVersion(), areas.key(a.id()).map(de.paktwerk.core.api.spi.DistributionKey::description).orElse(null))).toList();
+                a.payloadSchemaVersion(), areas.key(a.id()).map(de.paktwerk.core.api.spi.DistributionKey::description).orElse(null),
+                a.termKind() == null || a.termKind() == de.paktwerk.core.api.Term.Kind.CALL_TERM ? null : a.termKind().name(),
+                termTitle(a.termKind()))).toList();
     }
 
     @GET

@@ -105,6 +105,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             Problem p = Problem.of(400, title, r.detail());
             return r.field().isEmpty() ? p : new Problem(p.type(), p.title(), p.status(), p.detail(), r.field());
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t != e && t instanceof JsonParseException inner && inner.getOriginalMessage() != null
+                    && inner.getOriginalMessage().startsWith("Duplicate field '")) {
+                return json(inner); // a key given twice inside a record: the parser's problem, not the record's
+            }
+        }
         if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof PaktwerkException pe) {
             return new Problem(pe.problemType().uri(), pe.title(), pe.status(), pe.getMessage(), field(pe));
         }
@@ -127,8 +133,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof JsonParseException dup && dup.getOriginalMessage() != null && dup.getOriginalMessage().startsWith("Duplicate field '")) {
             String name = dup.getOriginalMessage().substring("Duplicate field '".length());
             name = name.contains("'") ? name.substring(0, name.indexOf('\'')) : name;
-            return Problem.of(de.paktwerk.core.api.ProblemType.DUPLICATE_FIELD,
+            Problem p = Problem.of(de.paktwerk.core.api.ProblemType.DUPLICATE_FIELD,
                     "Feld '" + abbreviate(name) + "' kommt mehrfach vor; jedes Feld darf nur einmal angegeben werden.");
+            return new Problem(p.type(), p.title(), p.status(), p.detail(), abbreviate(duplicatePath(dup, name)));
         }
         if (e instanceof MismatchedInputException mie) {
             String path = path(mie);
@@ -185,15 +192,34 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     /** The problem with the field path of a mapping error: {@code positions[0].fte}. */
     private static Problem atField(Problem p, JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else {
-                sb.append('[').append(r.getIndex()).append(']');
+        String path = de.paktwerk.core.api.spi.Payloads.path(e);
+        return new Problem(p.type(), p.title(), p.status(), p.detail(), path.isEmpty() ? null : abbreviate(path));
+    }
+
+    /** Where a key given twice is in the body, e.g. {@code payload.positions[0].fte}: from the parser's context. */
+    static String duplicatePath(JsonParseException e, String name) {
+        com.fasterxml.jackson.core.JsonParser parser = e.getProcessor();
+        if (parser == null) {
+            return name;
+        }
+        java.util.Deque<Object> segments = new java.util.ArrayDeque<>();
+        segments.push(name);
+        for (com.fasterxml.jackson.core.JsonStreamContext c = parser.getParsingContext().getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                segments.push(c.getCurrentIndex());
+            } else if (c.getCurrentName() != null) {
+                segments.push(c.getCurrentName());
             }
         }
-        return new Problem(p.type(), p.title(), p.status(), p.detail(), sb.length() == 0 ? null : abbreviate(sb.toString()));
+        StringBuilder sb = new StringBuilder();
+        for (Object segment : segments) {
+            if (segment instanceof Integer index) {
+                sb.append('[').append(index).append(']');
+            } else {
+                sb.append(sb.length() == 0 ? "" : ".").append(segment);
+            }
+        }
+        return sb.toString();
     }
 
     private static String abbreviate(String s) {

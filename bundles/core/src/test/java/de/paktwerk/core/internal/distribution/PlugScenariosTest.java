@@ -339,7 +339,7 @@ public class PlugScenariosTest {
                 de.paktwerk.core.api.ProviderKind.ASSOCIATION, "t");
         NewApplication own = new NewApplication(STUTTGART, AREA, "2018", euros("4500.00"), verein.id(), null,
                 de.paktwerk.core.api.ApplicantKind.PROVIDER, null);
-        ConflictException notHere = assertThrows(ConflictException.class, () -> f.applications.create(own, "verein"));
+        de.paktwerk.core.api.RuleViolatedException notHere = assertThrows(de.paktwerk.core.api.RuleViolatedException.class, () -> f.applications.create(own, "verein"));
         assertEquals("Im Förderbereich Testbereich beantragt die Kommune, nicht der Träger im eigenen Namen; der Träger kann im Antrag"
                 + " der Kommune genannt werden (providerId).", notHere.getMessage());
         when(f.area.descriptor()).thenReturn(new de.paktwerk.core.api.AreaDescriptor(AREA, "Testbereich",

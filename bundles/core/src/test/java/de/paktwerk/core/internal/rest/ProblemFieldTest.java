@@ -46,6 +46,24 @@ public class ProblemFieldTest {
     }
 
     @Test
+    public void aKeyGivenTwiceNamesWhereItIs() {
+        ObjectMapper strict = de.paktwerk.core.internal.json.Json.create();
+        for (String[] c : new String[][] {{"{\"a\":1,\"a\":2}", "a"},
+                {"{\"payload\":{\"positions\":[{\"fte\":\"0.5\"},{\"fte\":\"0.5\",\"fte\":\"0.5\"}]}}", "payload.positions[1].fte"},
+                {"{\"payload\":{\"project\":{\"totalCosts\":\"1.00\",\"totalCosts\":\"2.00\"}}}", "payload.project.totalCosts"}}) {
+            Problem p;
+            try {
+                strict.readTree(c[0]);
+                throw new AssertionError("gelesen: " + c[0]);
+            } catch (Exception e) {
+                p = ProblemMapper.problem(e);
+            }
+            assertEquals("urn:paktwerk:problem:duplicate-field", p.type());
+            assertEquals(c[0], c[1], p.field());
+        }
+    }
+
+    @Test
     public void aRuleOfTheAreaNamesTheFieldItWasGiven() {
         Problem p = ProblemMapper.problem(new InvalidInputException("Der Stellenanteil muss zwischen 0,25 und 1,0 liegen, nicht 2.", "fte")
                 .inside("positions[0]").inside("payload"));

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import de.paktwerk.core.api.ForbiddenException;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.DraftPricing;
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.im.internal.ImRules;
@@ -25,7 +26,6 @@ import de.paktwerk.im.internal.Model.Plan;
 import de.paktwerk.im.internal.Model.PlanInput;
 import de.paktwerk.im.internal.Model.Position;
 import de.paktwerk.im.internal.Model.PositionInput;
-import de.paktwerk.im.internal.Model.Pricing;
 import de.paktwerk.im.internal.Model.Report;
 import de.paktwerk.im.internal.Model.Review;
 import java.util.List;
@@ -62,9 +62,12 @@ public class ImResource {
 
     private final ImStore store;
     private final MunicipalityRegistry registry;
+    private final de.paktwerk.core.api.ApplicationService applications;
 
     @Activate
-    public ImResource(@Reference ImStore store, @Reference MunicipalityRegistry registry) {
+    public ImResource(@Reference ImStore store, @Reference MunicipalityRegistry registry,
+                      @Reference de.paktwerk.core.api.ApplicationService applications) {
+        this.applications = applications;
         this.store = store;
         this.registry = registry;
     }
@@ -144,16 +147,25 @@ public class ImResource {
     @POST
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "pricePositions", summary = "Stellen bepreisen, ohne zu speichern")
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER})
+    @Operation(operationId = "pricePositions", summary = "Stellen bepreisen, ohne zu speichern: die Tür der Plattform"
+            + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
-    public Pricing pricing(Payload body) {
-        return store.price(RestParams.body(body).positions());
+            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
+            @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
+    public DraftPricing.Price pricing(Payload body,
+                                    @Parameter(description = "Förderzeitraum, z. B. 2017; ohne: der des Tages") @QueryParam("period") String period,
+                                    @Parameter(description = "amtlicher Schlüssel des Antragstellers; ohne: die eigene Kommune") @QueryParam("applicant") String applicant,
+                                    @Parameter(description = "Tag, zu dem bepreist wird (Fristen), JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
+                                    @Context SecurityContext sc) {
+        return DraftPricing.price(applications, sc, new de.paktwerk.core.api.NewApplication(DraftPricing.applicant(sc, applicant), ImRules.AREA,
+                period, null, null, DraftPricing.payload(body), null, null), asOf);
     }
 
     @POST

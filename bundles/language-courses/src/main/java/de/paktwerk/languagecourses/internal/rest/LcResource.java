@@ -14,6 +14,7 @@ import de.paktwerk.core.api.Municipality;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.DraftPricing;
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.languagecourses.internal.LcRules;
 import de.paktwerk.languagecourses.internal.LcStore;
@@ -360,7 +361,8 @@ public class LcResource {
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
-    @Operation(operationId = "priceCoursePlan", summary = "Kursplan bepreisen, ohne zu speichern (wie beim Anlegen des Antrags)")
+    @Operation(operationId = "priceCoursePlan", summary = "Kursplan bepreisen, ohne zu speichern: die Tür der Plattform"
+            + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
@@ -370,22 +372,14 @@ public class LcResource {
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
-    public Pricing pricing(CoursePlan body, @Parameter(description = "amtlicher Schlüssel des Stadt- oder Landkreises", required = true)
-                           @QueryParam("applicant") String applicant,
-                           @Parameter(description = "z. B. 2017/18", required = true) @QueryParam("coursePeriod") String period,
-                           @Context SecurityContext sc) {
-        if (applicant == null) {
-            throw new InvalidInputException("Der Antragsteller fehlt (?applicant=amtlicher Schlüssel).");
-        }
-        Caller.of(sc).requireMunicipality(applicant);
-        Municipality m = registry.get(applicant);
-        if (!de.paktwerk.languagecourses.internal.LanguageCoursesArea.mayApply(m)) {
-            throw new de.paktwerk.core.api.ConflictException("Antragsberechtigt sind Stadt- und Landkreise; " + m.name()
-                    + " nimmt über den Landkreis " + m.districtName() + " teil.");
-        }
-        int year = Rules.parsePeriod(period);
-        Assessment a = rules.get().price(RestParams.body(body), store.facts(applicant, year));
-        return new Pricing(a.amount(), a.items());
+    public DraftPricing.Price pricing(CoursePlan body,
+                                    @Parameter(description = "z. B. 2017/18; ohne: die Kursperiode, die im Förderzeitraum des Tages beginnt") @QueryParam("coursePeriod") String period,
+                                    @Parameter(description = "amtlicher Schlüssel des Antragstellers; ohne: die eigene Kommune") @QueryParam("applicant") String applicant,
+                                    @Parameter(description = "Tag, zu dem bepreist wird (Fristen), JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
+                                    @Context SecurityContext sc) {
+        de.paktwerk.core.api.Term term = period == null ? null : de.paktwerk.core.api.Term.coursePeriod(Rules.parsePeriod(period));
+        return DraftPricing.price(applications, sc, new de.paktwerk.core.api.NewApplication(DraftPricing.applicant(sc, applicant), LcRules.AREA,
+                null, null, null, DraftPricing.payload(body), null, term), asOf);
     }
 
     @POST

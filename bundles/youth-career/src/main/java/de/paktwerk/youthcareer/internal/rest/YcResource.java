@@ -12,10 +12,10 @@ import de.paktwerk.core.api.Municipality;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
+import de.paktwerk.core.api.rest.DraftPricing;
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.youthcareer.internal.Model.Payload;
 import de.paktwerk.youthcareer.internal.Model.Position;
-import de.paktwerk.youthcareer.internal.Model.Pricing;
 import de.paktwerk.youthcareer.internal.Model.ReportRow;
 import de.paktwerk.youthcareer.internal.Model.School;
 import de.paktwerk.youthcareer.internal.Programme;
@@ -185,7 +185,8 @@ public class YcResource {
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
-    @Operation(operationId = "priceApplication", summary = "Antragsangaben bepreisen, ohne zu speichern (wie beim Anlegen des Antrags)")
+    @Operation(operationId = "priceApplication", summary = "Antragsangaben bepreisen, ohne zu speichern: die Tür der Plattform"
+            + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
             @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
@@ -195,20 +196,14 @@ public class YcResource {
             @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
             @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
-    public Pricing pricing(Payload body, @Parameter(description = "amtlicher Schlüssel des Antragstellers", required = true)
-                           @QueryParam("applicant") String applicant,
-                           @Parameter(description = "z. B. 2018/19", required = true) @QueryParam("schoolYear") String schoolYear,
-                           @Context SecurityContext sc) {
-        if (applicant == null) {
-            throw new de.paktwerk.core.api.InvalidInputException("Der Antragsteller fehlt (?applicant=amtlicher Schlüssel).");
-        }
-        Caller.of(sc).requireMunicipality(applicant);
-        Municipality m = registry.get(applicant);
-        int year = Rules.parseSchoolYear(schoolYear);
-        Payload p = RestParams.body(body);
-        ApplicantKind kind = ApplicantKind.of(m.kind());
-        de.paktwerk.core.api.Assessment a = rules.get().price(p, store.facts(applicant, kind, year, p));
-        return new Pricing(a.amount(), a.items());
+    public DraftPricing.Price pricing(Payload body,
+                                    @Parameter(description = "z. B. 2018/19; ohne: das Schuljahr, das im Förderzeitraum des Tages beginnt") @QueryParam("schoolYear") String schoolYear,
+                                    @Parameter(description = "amtlicher Schlüssel des Antragstellers; ohne: die eigene Kommune") @QueryParam("applicant") String applicant,
+                                    @Parameter(description = "Tag, zu dem bepreist wird (Fristen), JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
+                                    @Context SecurityContext sc) {
+        de.paktwerk.core.api.Term term = schoolYear == null ? null : de.paktwerk.core.api.Term.schoolYear(Rules.parseSchoolYear(schoolYear));
+        return DraftPricing.price(applications, sc, new de.paktwerk.core.api.NewApplication(DraftPricing.applicant(sc, applicant), YcRules.AREA,
+                null, null, null, DraftPricing.payload(body), null, term), asOf);
     }
 
     @GET
