@@ -82,13 +82,7 @@ async function overdue(el, ctx) {
 
 export default {
   intro: 'Integrationsmanagerinnen und -manager begleiten Geflüchtete in der Anschlussunterbringung. Gefördert werden Stellen nach Qualifikation und Stellenanteil; Fälle sind pseudonymisiert.',
-  labels: {
-    positions: 'Stellen', 'positions.item': 'Stelle', responsibleKey: 'Verantwortliche Körperschaft (amtlicher Schlüssel)', providerId: 'Träger (Nummer)',
-    managerName: 'Name der Integrationsmanagerin / des Integrationsmanagers', fte: 'Stellenanteil (z. B. 0.5)',
-    qualification: 'Qualifikation', experience: 'Erfahrung', hireDate: 'Einstellungsdatum',
-    SOCIAL_WORK: 'Hochschulabschluss Sozialwesen', OTHER_DEGREE: 'anderer geeigneter Studiengang', VOCATIONAL: 'Berufsausbildung mit Erfahrungswissen',
-  },
-  order: ['managerName', 'fte', 'qualification', 'experience', 'hireDate', 'providerId'],
+  labels: { 'positions.item': 'Stelle' },
   hide: ['responsibleKey'], // always the applicant
   application: {
     pricingPath: '/pricing',

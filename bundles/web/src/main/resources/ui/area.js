@@ -79,7 +79,13 @@ export async function areaNew(el, ctx) {
     'Vorgabe: der nach den Regeln des Bereichs berechnete Betrag');
   let timer = null;
   let seq = 0;
-  const generated = schemaForm(schema, doc, { labels: mod.labels, order: mod.order, hide: mod.hide },
+  // a reference to the area's records (a call, a provider, a school): its list, as the user may see it
+  const choices = async (c) => {
+    const data = await api(c.path.replace('{applicantKey}', encodeURIComponent(applicant.input.value)));
+    const items = Array.isArray(data) ? data : (data.items || []);
+    return items.map((x) => ({ value: x[c.value], label: c.label.replace(/\{(\w+)\}/g, (m, k) => (x[k] ?? '')) }));
+  };
+  const generated = schemaForm(schema, doc, { labels: mod.labels, order: mod.order, hide: mod.hide, choices },
     () => { clearTimeout(timer); timer = setTimeout(reprice, 400); });
   // the draft as it will be filed: the price comes from the core's one door with the same body
   const draft = () => ({ applicantKey: applicant.input.value, areaId: area.id, periodId: period.input.value, term: chosenTerm(),
@@ -104,7 +110,7 @@ export async function areaNew(el, ctx) {
       const result = await api('/api/core/applications/pricing', { method: 'POST', body: draft() });
       if (mine !== seq) return;
       price.replaceChildren(h('p', {}, 'Berechneter Betrag: ', h('strong', { id: 'preis-betrag' }, lib.money(result.amount))),
-        result.items && result.items.length ? h('ul', { class: 'lines' }, result.items.map((l) => h('li', {}, `${l.label}: ${lib.money(l.amount)}`))) : null);
+        result.items && result.items.length ? h('ul', { class: 'lines' }, result.items.map((l) => h('li', {}, l.kind === 'NOTE' ? l.label : `${l.label}: ${lib.money(l.amount)}`))) : null);
       if (!requested.input.dataset.touched) requested.input.value = lib.money(result.amount).replace(' €', '');
     } catch (e) {
       if (mine !== seq) return;
@@ -114,6 +120,7 @@ export async function areaNew(el, ctx) {
   }
   requested.input.addEventListener('input', () => { requested.input.dataset.touched = '1'; });
   period.input.addEventListener('change', fillTerms);
+  applicant.input.addEventListener('change', () => generated.reloadChoices());
   [applicant, period, ...(term ? [term] : [])].forEach((f) => f.input.addEventListener('change', reprice));
 
   const status = h('div', { 'aria-live': 'polite' });

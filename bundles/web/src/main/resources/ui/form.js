@@ -3,7 +3,9 @@
 // ("positions[0].fte"), so that a problem naming a field is shown next to it. What the schema says of the form:
 // `title` and `description` (German), `required`, `x-labels` (German names of enum values), `x-order` (the order of
 // the fields) and `x-variants` ({discriminator: {value: [fields of that variant]}}: only the chosen variant's
-// fields are shown and sent). Amounts (`format: decimal`) may be typed the German way ("15.000,00").
+// fields are shown and sent) and `x-choices` ({path, value, label}: a reference to the area's own records, offered as a
+// choice from the list at `path`, `{applicantKey}` filled in; `label` names fields in braces). Amounts (`format:
+// decimal`) may be typed the German way ("15.000,00").
 import { h, field, showFieldError, euroInput } from './lib.js';
 
 export function resolve(schema, doc) {
@@ -26,6 +28,7 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
   const hide = new Set(options.hide || []);
   const rank = (k) => (order.includes(k) ? order.indexOf(k) : order.length);
   const fields = new Map();
+  const reloaders = [];
   const label = (name, s) => labels[name] || s.title || name;
 
   function build(s, path, name, required, inherited) {
@@ -102,7 +105,19 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
     }
     let input;
     const hint = [s.description, s.format === 'date' ? 'Datum' : null].filter(Boolean).join(' · ') || null;
-    if (s.enum) {
+    const choice = own['x-choices'] || s['x-choices'];
+    if (choice && options.choices) {
+      const none = () => h('option', { value: '' }, '(bitte wählen)');
+      input = h('select', { name: path }, none());
+      const fill = async () => {
+        const current = input.value;
+        const list = await options.choices(choice).catch(() => []);
+        input.replaceChildren(none(), ...list.map((c) => h('option', { value: String(c.value) }, c.label)));
+        if (list.some((c) => String(c.value) === current)) input.value = current;
+      };
+      reloaders.push(fill);
+      fill();
+    } else if (s.enum) {
       input = h('select', { name: path }, required ? null : h('option', { value: '' }, '(keine Angabe)'),
         s.enum.map((v) => h('option', { value: v }, labels[v] || valueLabels[v] || v)));
     } else if (type === 'boolean') {
@@ -139,5 +154,7 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
     value: root.value,
     fields,
     clearErrors: () => fields.forEach((f) => showFieldError(f, null)),
+    /** Loads the choices again (after the applicant changed). */
+    reloadChoices: () => Promise.all(reloaders.map((f) => f())),
   };
 }

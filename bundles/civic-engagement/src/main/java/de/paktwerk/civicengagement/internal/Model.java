@@ -89,7 +89,9 @@ public final class Model {
      * @param acceptsReduction the applicant accepts a reduced grant if the call budget does not cover it fully
      */
     @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"callId\",\"kind\",\"dialogues\",\"alliance\",\"project\",\"places\",\"acceptsReduction\"]", parseValue = true), @ExtensionProperty(name = "x-variants", value = "{\"kind\":{\"DIALOGUE\":[\"dialogues\"],\"ALLIANCE\":[\"alliance\"],\"PROJECT\":[\"project\"],\"FSJ\":[\"places\"]}}", parseValue = true)}))
-    public record Payload(@Schema(title = "Aufruf (Nummer)", description = "der offene Aufruf, in dem beantragt wird", requiredMode = REQUIRED)
+    public record Payload(@Schema(title = "Aufruf", description = "der Aufruf, in dem beantragt wird", requiredMode = REQUIRED, extensions = @Extension(
+                                  properties = @ExtensionProperty(name = "x-choices", parseValue = true,
+                                          value = "{\"path\":\"/api/civic-engagement/calls\",\"value\":\"id\",\"label\":\"{title} (Frist {deadline})\"}")))
                           Long callId,
                           @Schema(title = "Art des Vorhabens", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
                                   @ExtensionProperty(name = "DIALOGUE", value = "Nachbarschaftsgespräch"),

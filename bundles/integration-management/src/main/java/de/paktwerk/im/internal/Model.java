@@ -1,5 +1,10 @@
 package de.paktwerk.im.internal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
+import de.paktwerk.core.api.spi.Payloads;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,8 +15,23 @@ public final class Model {
     }
 
     /** A position as submitted (in an application's payload or on its own). */
-    public record PositionInput(String responsibleKey, Long providerId, String managerName, String fte,
-                                Qualification qualification, String experience, LocalDate hireDate) {
+    @Schema(extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @ExtensionProperty(name = "x-order", parseValue = true,
+            value = "[\"managerName\",\"fte\",\"qualification\",\"experience\",\"hireDate\",\"providerId\",\"responsibleKey\"]")))
+    public record PositionInput(@Schema(title = "Verantwortliche Körperschaft (amtlicher Schlüssel)", description = "im Antrag: der Antragsteller")
+                                String responsibleKey,
+                                @Schema(title = "Träger", description = "wenn ein Träger die Stelle besetzt", extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties =
+                                        @ExtensionProperty(name = "x-choices", parseValue = true,
+                                                value = "{\"path\":\"/api/core/municipalities/{applicantKey}/providers\",\"value\":\"id\",\"label\":\"{name}\"}")))
+                                Long providerId,
+                                @Schema(title = "Name der Integrationsmanagerin / des Integrationsmanagers", requiredMode = REQUIRED) String managerName,
+                                @Schema(title = "Stellenanteil", description = "Anteil einer Vollzeitstelle, z. B. 0.5", requiredMode = REQUIRED,
+                                        pattern = Payloads.FTE, format = "decimal") String fte,
+                                @Schema(title = "Qualifikation", requiredMode = REQUIRED, extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = "x-labels", properties = {
+                                        @ExtensionProperty(name = "SOCIAL_WORK", value = "Hochschulabschluss Sozialwesen"),
+                                        @ExtensionProperty(name = "OTHER_DEGREE", value = "anderer geeigneter Studiengang"),
+                                        @ExtensionProperty(name = "VOCATIONAL", value = "Berufsausbildung mit Erfahrungswissen")})) Qualification qualification,
+                                @Schema(title = "Erfahrung", description = "bei einer Berufsausbildung: die einschlägige Erfahrung") String experience,
+                                @Schema(title = "Einstellungsdatum", requiredMode = REQUIRED) LocalDate hireDate) {
     }
 
     /**
@@ -27,7 +47,7 @@ public final class Model {
     }
 
     /** An application's payload: the positions to be funded. */
-    public record Payload(List<PositionInput> positions) {
+    public record Payload(@Schema(title = "Stellen", requiredMode = REQUIRED) List<PositionInput> positions) {
     }
 
     /** A new pseudonymised case: no names. */

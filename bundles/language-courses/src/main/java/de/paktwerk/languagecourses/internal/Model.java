@@ -107,7 +107,9 @@ public final class Model {
      */
     @Schema(extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"title\",\"format\",\"targetLevel\",\"providerId\",\"forMunicipalityKey\",\"location\",\"start\",\"end\",\"plannedUnits\",\"unitsPerWeek\",\"timeOfDay\",\"capacity\",\"minParticipants\",\"plannedParticipants\",\"plannedTests\",\"travelBudget\",\"childcare\"]", parseValue = true), @ExtensionProperty(name = "x-variants", value = "{\"format\":{\"PARENTS_WITH_CHILDCARE\":[\"childcare\"],\"WOMEN_WITH_CHILDCARE\":[\"childcare\"]}}", parseValue = true)}))
     public record CoursePlanned(@Schema(title = "Kurstitel", description = "z. B. Grundkurs A1 Sinsheim", requiredMode = REQUIRED) String title,
-                                @Schema(title = "Träger (Nummer)", description = "der für den Kreis eingetragene Kursträger", requiredMode = REQUIRED)
+                                @Schema(title = "Kursträger", description = "einer der für den Kreis eingetragenen Träger", requiredMode = REQUIRED,
+                                        extensions = @Extension(properties = @ExtensionProperty(name = "x-choices", parseValue = true,
+                                                value = "{\"path\":\"/api/core/municipalities/{applicantKey}/providers\",\"value\":\"id\",\"label\":\"{name}\"}")))
                                 Long providerId,
                                 @Schema(title = "Gemeinde des Kurses (amtlicher Schlüssel)", description = "freiwillig") String forMunicipalityKey,
                                 @Schema(title = "Kursformat", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {

@@ -63,7 +63,9 @@ public final class Model {
                                 @Schema(title = "Besetzt ab", description = "der Erste eines Monats im Schuljahr; ohne Angabe sein Beginn") LocalDate from,
                                 @Schema(title = "Name der Stelleninhaberin oder des Stelleninhabers", description = "freiwillig; verhindert Doppelförderung")
                                 String holderName,
-                                @Schema(title = "Schulen (amtliche Schulnummern)", description = "Schulsozialarbeit: höchstens zwei, mit Begründung drei")
+                                @Schema(title = "Schulen", description = "Schulsozialarbeit: höchstens zwei, mit Begründung drei", extensions = @Extension(
+                                        properties = @ExtensionProperty(name = "x-choices", parseValue = true,
+                                                value = "{\"path\":\"/api/youth-career/schools?municipality={applicantKey}\",\"value\":\"schoolNumber\",\"label\":\"{name} ({schoolNumber})\"}")))
                                 List<String> schools,
                                 @Schema(title = "Begründung für eine dritte Schule") String exceptionReason) {
     }
