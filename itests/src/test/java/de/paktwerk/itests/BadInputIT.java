@@ -121,7 +121,7 @@ public class BadInputIT extends PaktwerkTestSupport {
                 + "\"amount\":\"1.00\",\"referenceDate\":\"15.09.2017\"}").expectProblem(400).json().path("detail").asText();
         assertTrue(date, date.contains("Datum im Format JJJJ-MM-TT") && !date.contains("LocalDate"));
         // the FTE share "42949673.46" overflowed to 0.50 before
-        String fte = post("/api/integration-management/pricing", MUNICIPALITY, "{\"positions\":[{\"responsibleKey\":\"08111000\","
+        String fte = post("/api/integration-management/pricing?period=2017", MUNICIPALITY, "{\"positions\":[{\"responsibleKey\":\"08111000\","
                 + "\"managerName\":\"X\",\"fte\":\"42949673.46\",\"qualification\":\"SOCIAL_WORK\",\"hireDate\":\"2017-10-01\"}]}")
                 .expectProblem(400).json().path("detail").asText();
         assertTrue(fte, fte.startsWith("Stellenanteil '42949673.46' ist kein Stellenanteil"));

@@ -9,6 +9,7 @@ import de.paktwerk.core.api.InvalidInputException;
 import de.paktwerk.core.api.Instrument;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.DecisionRecorder;
 import de.paktwerk.core.api.spi.FundingArea;
 import de.paktwerk.core.api.spi.Settlement;
 import de.paktwerk.core.api.spi.SettlementContext;
@@ -23,8 +24,8 @@ import org.osgi.service.component.annotations.Reference;
  * for neighbourhood dialogues, alliances, projects or FSJ places; the jury's ranking decides; the proof of use is
  * settled on the actual financing.
  */
-@Component(service = {FundingArea.class, Settlement.class}, property = FundingArea.ID_PROPERTY + "=" + CeRules.AREA)
-public class CivicEngagementArea implements FundingArea, Settlement {
+@Component(service = {FundingArea.class, Settlement.class, DecisionRecorder.class}, property = FundingArea.ID_PROPERTY + "=" + CeRules.AREA)
+public class CivicEngagementArea implements FundingArea, Settlement, DecisionRecorder {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(CeRules.AREA, "Bürgerschaftliches Engagement und Zivilgesellschaft",
             Instrument.COMPETITIVE_CALL, "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg", 1, EnumSet.allOf(ApplicantKind.class));
@@ -66,5 +67,11 @@ public class CivicEngagementArea implements FundingArea, Settlement {
         applications.decision(context.application().id()).ifPresent(d -> store.recordGrant(context.application(), d));
         store.recordProof(context.application().id(), actuals, accepted);
         return settled;
+    }
+
+    /** What a decision in force grants: called by the core after the decision and on start for what was decided meanwhile. */
+    @Override
+    public int record(de.paktwerk.core.api.Application application, de.paktwerk.core.api.Decision decision) {
+        return store.recordGrant(application, decision);
     }
 }

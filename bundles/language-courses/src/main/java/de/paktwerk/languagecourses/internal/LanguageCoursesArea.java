@@ -8,6 +8,7 @@ import de.paktwerk.core.api.Assessment;
 import de.paktwerk.core.api.Instrument;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.DecisionRecorder;
 import de.paktwerk.core.api.spi.FundingArea;
 import de.paktwerk.core.api.spi.Settlement;
 import de.paktwerk.core.api.spi.SettlementContext;
@@ -22,8 +23,8 @@ import org.osgi.service.component.annotations.Reference;
  * with their signed attendance lists. Municipalities inside a Landkreis take part through it (the core refuses their
  * own applications with that advice, from the descriptor's applicants).
  */
-@Component(service = {FundingArea.class, Settlement.class}, property = FundingArea.ID_PROPERTY + "=" + LcRules.AREA)
-public class LanguageCoursesArea implements FundingArea, Settlement {
+@Component(service = {FundingArea.class, Settlement.class, DecisionRecorder.class}, property = FundingArea.ID_PROPERTY + "=" + LcRules.AREA)
+public class LanguageCoursesArea implements FundingArea, Settlement, DecisionRecorder {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(LcRules.AREA, "Spracherwerb (VwV Deutsch)", Instrument.SETTLEMENT_ON_ACTUALS,
             "Ministerium für Soziales, Gesundheit und Integration Baden-Württemberg", 1, EnumSet.of(ApplicantKind.STADTKREIS, ApplicantKind.LANDKREIS),
@@ -67,5 +68,11 @@ public class LanguageCoursesArea implements FundingArea, Settlement {
         Money accepted = Money.min(Money.min(settled.amount(), context.approved()), context.spent());
         store.recordProof(id, settled.amount(), accepted, "system");
         return settled;
+    }
+
+    /** What a decision in force grants: called by the core after the decision and on start for what was decided meanwhile. */
+    @Override
+    public int record(de.paktwerk.core.api.Application application, de.paktwerk.core.api.Decision decision) {
+        return store.recordCourses(application, decision);
     }
 }

@@ -7,6 +7,7 @@ import de.paktwerk.core.api.Assessment;
 import de.paktwerk.core.api.Instrument;
 import de.paktwerk.core.api.Money;
 import de.paktwerk.core.api.spi.AssessmentContext;
+import de.paktwerk.core.api.spi.DecisionRecorder;
 import de.paktwerk.core.api.spi.FundingArea;
 import de.paktwerk.core.api.spi.Settlement;
 import de.paktwerk.core.api.spi.SettlementContext;
@@ -22,8 +23,8 @@ import org.osgi.service.component.annotations.Reference;
  * school year, and settled on the months and FTE actually filled. It has no distribution key: the programmes are
  * application-driven against their budgets, so the core's budget of the area and period is the only core ceiling.
  */
-@Component(service = {FundingArea.class, Settlement.class}, property = FundingArea.ID_PROPERTY + "=" + YcRules.AREA)
-public class YouthCareerArea implements FundingArea, Settlement {
+@Component(service = {FundingArea.class, Settlement.class, DecisionRecorder.class}, property = FundingArea.ID_PROPERTY + "=" + YcRules.AREA)
+public class YouthCareerArea implements FundingArea, Settlement, DecisionRecorder {
 
     static final AreaDescriptor DESCRIPTOR = new AreaDescriptor(YcRules.AREA, "Junge Flüchtlinge in Schule und Beruf",
             Instrument.RATE_PER_POSITION, "je Teilprogramm: KVJS, Wirtschaftsministerium, Kultusministerium", 1,
@@ -74,5 +75,17 @@ public class YouthCareerArea implements FundingArea, Settlement {
         applications.decision(context.application().id()).ifPresent(d -> store.recordFunding(context.application(), d));
         store.recordProof(context.application().id(), actuals, accepted, "system");
         return settled;
+    }
+
+    /** What a decision in force grants: called by the core after the decision and on start for what was decided meanwhile. */
+    @Override
+    public int record(de.paktwerk.core.api.Application application, de.paktwerk.core.api.Decision decision) {
+        return store.recordFunding(application, decision);
+    }
+
+    /** A changed decision splits its amount anew over the positions. */
+    @Override
+    public boolean followsAmendments() {
+        return true;
     }
 }
