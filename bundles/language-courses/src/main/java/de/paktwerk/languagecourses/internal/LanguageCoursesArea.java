@@ -41,11 +41,6 @@ public class LanguageCoursesArea implements FundingArea, Settlement, DecisionRec
         this.applications = applications;
     }
 
-    /** Whether the body may apply itself (Stadt- and Landkreise; a municipality takes part through its Landkreis). */
-    public static boolean mayApply(de.paktwerk.core.api.Municipality m) {
-        return DESCRIPTOR.applicants().contains(ApplicantKind.of(m.kind()));
-    }
-
     @Override
     public AreaDescriptor descriptor() {
         return DESCRIPTOR;

@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import de.paktwerk.core.api.ApplicantKind;
 import de.paktwerk.core.api.Assessment;
 import de.paktwerk.core.api.InvalidInputException;
-import de.paktwerk.core.api.Municipality;
 import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.Provider;
 import de.paktwerk.core.api.UnknownEntityException;
@@ -61,16 +60,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 public class CeResource {
 
     private final CeStore store;
-    private final CeRules rules;
     private final MunicipalityRegistry registry;
     private final de.paktwerk.core.api.ApplicationService applications;
 
     @Activate
-    public CeResource(@Reference CeStore store, @Reference CeRules rules, @Reference MunicipalityRegistry registry,
+    public CeResource(@Reference CeStore store, @Reference MunicipalityRegistry registry,
                       @Reference de.paktwerk.core.api.ApplicationService applications) {
         this.applications = applications;
         this.store = store;
-        this.rules = rules;
         this.registry = registry;
     }
 

@@ -10,8 +10,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponses;
 import de.paktwerk.core.api.ApplicationService;
 import de.paktwerk.core.api.Assessment;
 import de.paktwerk.core.api.InvalidInputException;
-import de.paktwerk.core.api.Municipality;
-import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.api.rest.DraftPricing;
@@ -65,15 +63,13 @@ public class LcResource {
 
     private final LcStore store;
     private final LcRules rules;
-    private final MunicipalityRegistry registry;
     private final ApplicationService applications;
 
     @Activate
-    public LcResource(@Reference LcStore store, @Reference LcRules rules, @Reference MunicipalityRegistry registry,
+    public LcResource(@Reference LcStore store, @Reference LcRules rules,
                       @Reference ApplicationService applications) {
         this.store = store;
         this.rules = rules;
-        this.registry = registry;
         this.applications = applications;
     }
 

@@ -7,9 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.responses.ApiResponses;
 
-import de.paktwerk.core.api.ApplicantKind;
-import de.paktwerk.core.api.Municipality;
-import de.paktwerk.core.api.MunicipalityRegistry;
 import de.paktwerk.core.api.UnknownEntityException;
 import de.paktwerk.core.api.rest.Caller;
 import de.paktwerk.core.api.rest.DraftPricing;
@@ -55,15 +52,13 @@ public class YcResource {
 
     private final YcStore store;
     private final YcRules rules;
-    private final MunicipalityRegistry registry;
     private final de.paktwerk.core.api.ApplicationService applications;
 
     @Activate
-    public YcResource(@Reference YcStore store, @Reference YcRules rules, @Reference MunicipalityRegistry registry,
+    public YcResource(@Reference YcStore store, @Reference YcRules rules,
                       @Reference de.paktwerk.core.api.ApplicationService applications) {
         this.store = store;
         this.rules = rules;
-        this.registry = registry;
         this.applications = applications;
     }
 
