@@ -44,6 +44,11 @@ public class KarDeployIT extends PaktwerkTestSupport {
         return editConfigurationFilePut("etc/org.apache.karaf.features.cfg", "featuresBoot", boot);
     }
 
+    @Override
+    protected java.util.List<String> bootAreas() {
+        return java.util.List.of();
+    }
+
     @Test
     public void theModulesKarDroppedIntoDeployServesAndIsRemovedAgain() throws Exception {
         assertTrue(get("/api/core/funding-areas", APPROVER1).expect(200).body().equals("[]"));

@@ -150,6 +150,16 @@ public abstract class PaktwerkTestSupport {
             }
             return ++streak[0] >= 3;
         });
+        // health is UP while a module of the boot features may still be on its way (its area not yet registered)
+        for (String area : bootAreas()) {
+            await("Förderbereich " + area + " installiert", Duration.ofSeconds(90),
+                    () -> get("/api/core/funding-areas", APPROVER1).body().contains("\"id\":\"" + area + "\""));
+        }
+    }
+
+    /** The funding areas the class's boot features install; every test starts once they are registered. */
+    protected java.util.List<String> bootAreas() {
+        return java.util.List.of("integration-management", "youth-career", "language-courses", "civic-engagement");
     }
 
     @Configuration

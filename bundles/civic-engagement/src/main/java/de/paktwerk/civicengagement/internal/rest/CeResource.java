@@ -114,40 +114,27 @@ public class CeResource {
     @POST
     @Path("calls")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.APPROVER)
+    @RolesAllowed(Caller.APPROVER)
     @Operation(operationId = "createCall", summary = "Aufruf eröffnen: Budget, Frist, Antragsberechtigte, Fördergegenstände, Spanne, Eigen- und Personalanteil")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "eröffnet", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Call.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createCall(Model.CallInput body, @Context SecurityContext sc) {
-        return Response.status(201).entity(store.createCall(RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.createCall(RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("calls")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listCalls", summary = "Aufrufe")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Call> calls() {
         return store.calls();
     }
 
     @GET
     @Path("calls/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getCall", summary = "Ein Aufruf")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Call call(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id) {
         return store.call(RestParams.id(id, "id"));
     }
@@ -155,63 +142,45 @@ public class CeResource {
     @PUT
     @Path("applications/{id}/score")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.APPROVER)
+    @RolesAllowed(Caller.APPROVER)
     @Operation(operationId = "scoreApplication", summary = "Jury-Bewertung eines eingereichten Antrags nach der Frist (0 bis 100)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "bewertet", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Model.Score score(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id, Model.ScoreInput body,
                              @Context SecurityContext sc) {
-        return store.score(RestParams.id(id, "id"), RestParams.body(body), Web.actor(sc));
+        return store.score(RestParams.id(id, "id"), RestParams.body(body), Caller.of(sc).name());
     }
 
     @GET
     @Path("calls/{id}/scores")
-    @RolesAllowed({Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listScores", summary = "Jury-Bewertungen eines Aufrufs")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Model.Score> scores(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id) {
         return store.scores(RestParams.id(id, "id"));
     }
 
     @GET
     @Path("calls/{id}/ranking")
-    @RolesAllowed({Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "previewRanking", summary = "Rangfolge nach der Frist als Vorschau: was ein Lauf jetzt bewilligen würde, nichts wird entschieden")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Model.Ranking previewRanking(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                         @Context SecurityContext sc) {
-        return store.ranking(RestParams.id(id, "id"), false, Web.actor(sc));
+        return store.ranking(RestParams.id(id, "id"), false, Caller.of(sc).name());
     }
 
     @POST
     @Path("calls/{id}/ranking")
-    @RolesAllowed(Web.APPROVER)
+    @RolesAllowed(Caller.APPROVER)
     @Operation(operationId = "runRanking", summary = "Rangfolge ausführen: in einer Transaktion nach Bewertung bewilligen, solange das Budget des Aufrufs reicht")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "ausgeführt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public Model.Ranking runRanking(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                     @Context SecurityContext sc) {
-        return store.ranking(RestParams.id(id, "id"), true, Web.actor(sc));
+        return store.ranking(RestParams.id(id, "id"), true, Caller.of(sc).name());
     }
 
     // ---- pricing ----------------------------------------------------------------------------------------
@@ -219,17 +188,12 @@ public class CeResource {
     @POST
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER})
     @Operation(operationId = "priceApplication", summary = "Antragsangaben gegen die Regeln ihres Aufrufs prüfen und bepreisen, ohne zu"
             + " speichern: die Tür der Plattform (POST /api/core/applications/pricing)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public DraftPricing.Price pricing(Model.Payload body,
                                     @Parameter(description = "Träger, der im eigenen Namen beantragt", schema = @Schema(type = "integer", format = "int64"))
@@ -260,14 +224,10 @@ public class CeResource {
 
     @GET
     @Path("grants/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getGrant", summary = "Zuschuss in Kraft zu einem Antrag, mit dem weitergeleiteten Betrag")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", content = @Content(mediaType = "application/json",
-            schema = @Schema(type = "object"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+            schema = @Schema(type = "object")))})
     public Map<String, Object> grant(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                      @Context SecurityContext sc) {
         return visibleGrant(RestParams.id(id, "id"), sc);
@@ -276,34 +236,23 @@ public class CeResource {
     @POST
     @Path("grants/{id}/sub-grants")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "passOn", summary = "Weiterleitung an einen örtlichen Verein: Empfänger, Betrag, Zweck; die Summe bleibt im Zuschuss")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "weitergeleitet", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = SubGrant.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response passOn(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id, Model.SubGrantInput body,
                            @Context SecurityContext sc) {
         long app = RestParams.id(id, "id");
         keptGrant(app, sc);
-        return Response.status(201).entity(store.addSubGrant(app, RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.addSubGrant(app, RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("grants/{id}/sub-grants")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listSubGrants", summary = "Weiterleitungen eines Zuschusses")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<SubGrant> subGrants(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                     @Context SecurityContext sc) {
         long app = RestParams.id(id, "id");
@@ -314,34 +263,24 @@ public class CeResource {
     @POST
     @Path("sub-grants/{id}/proof")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "proveSubGrant", summary = "Einfacher Verwendungsnachweis einer Weiterleitung: ausgegebener Betrag und kurzer Bericht")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "nachgewiesen", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public SubGrant proveSubGrant(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                   Model.SubGrantProof body, @Context SecurityContext sc) {
         SubGrant s = store.subGrant(RestParams.id(id, "id"));
         keptGrant(s.applicationId(), sc);
-        return store.proveSubGrant(s.id(), RestParams.body(body), Web.actor(sc));
+        return store.proveSubGrant(s.id(), RestParams.body(body), Caller.of(sc).name());
     }
 
     // ---- dialogues --------------------------------------------------------------------------------------
 
     @GET
     @Path("dialogues")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listDialogues", summary = "Bewilligte Nachbarschaftsgespräche (eigene; Bewilligungsstelle alle), nach Aufruf und Antragsteller")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Dialogue> dialogues(@Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("call") String call,
                                     @QueryParam("applicant") String applicant, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
@@ -351,13 +290,8 @@ public class CeResource {
 
     @GET
     @Path("dialogues/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getDialogue", summary = "Ein Nachbarschaftsgespräch mit Veranstaltungen und Maßnahmen gezählt")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Dialogue dialogue(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id, @Context SecurityContext sc) {
         return visibleDialogue(RestParams.id(id, "id"), sc);
     }
@@ -365,32 +299,21 @@ public class CeResource {
     @POST
     @Path("dialogues/{id}/events")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.MUNICIPALITY)
+    @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "addEvent", summary = "Veranstaltung eines Nachbarschaftsgesprächs: Datum, Teilnehmende, davon mit Migrationsgeschichte")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "erfasst", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Model.Event.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response addEvent(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id, Model.EventInput body,
                              @Context SecurityContext sc) {
         Dialogue d = keptDialogue(RestParams.id(id, "id"), sc);
-        return Response.status(201).entity(store.addEvent(d.id(), RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.addEvent(d.id(), RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("dialogues/{id}/events")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listEvents", summary = "Veranstaltungen eines Nachbarschaftsgesprächs")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Model.Event> events(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                     @Context SecurityContext sc) {
         return store.events(visibleDialogue(RestParams.id(id, "id"), sc).id());
@@ -399,32 +322,21 @@ public class CeResource {
     @POST
     @Path("dialogues/{id}/strategies")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.MUNICIPALITY)
+    @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "addStrategy", summary = "Vereinbarte Maßnahme eines Nachbarschaftsgesprächs: Titel, Maßnahme, Verantwortliche, Termin")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "erfasst", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Model.Strategy.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response addStrategy(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                 Model.StrategyInput body, @Context SecurityContext sc) {
         Dialogue d = keptDialogue(RestParams.id(id, "id"), sc);
-        return Response.status(201).entity(store.addStrategy(d.id(), RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.addStrategy(d.id(), RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("dialogues/{id}/strategies")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listStrategies", summary = "Vereinbarte Maßnahmen eines Nachbarschaftsgesprächs mit Stand")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Model.Strategy> strategies(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                            @Context SecurityContext sc) {
         return store.strategies(visibleDialogue(RestParams.id(id, "id"), sc).id());
@@ -433,47 +345,31 @@ public class CeResource {
     @POST
     @Path("strategies/{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.MUNICIPALITY)
+    @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "setStrategyStatus", summary = "Stand einer vereinbarten Maßnahme: OPEN, DONE oder DROPPED")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "geändert", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Model.Strategy setStatus(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                     Model.StatusInput body, @Context SecurityContext sc) {
         Model.Strategy s = store.strategy(RestParams.id(id, "id"));
         keptDialogue(s.dialogueId(), sc);
-        return store.setStatus(s.id(), RestParams.body(body), Web.actor(sc));
+        return store.setStatus(s.id(), RestParams.body(body), Caller.of(sc).name());
     }
 
     // ---- reports ---------------------------------------------------------------------------------------
 
     @GET
     @Path("reports/calls/{id}")
-    @RolesAllowed({Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getCallReport", summary = "Bericht eines Aufrufs je Fördergegenstand: Anträge, Bewilligungen, Nachweise, Zahlen (Gruppen unter 5 unterdrückt)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Model.CallReport> callReport(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id) {
         return store.callReport(RestParams.id(id, "id"));
     }
 
     @GET
     @Path("reports/calls/{id}/applicants")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getApplicantReport", summary = "Bericht eines Aufrufs je Zuwendungsempfänger (eigene; Bewilligungsstelle alle)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Model.ApplicantReport> applicantReport(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                                       @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);

@@ -79,13 +79,8 @@ public class ApplicationResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createApplication", summary = "Antrag anlegen (Entwurf), vom Förderbereich bepreist")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Application.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response create(NewApplication body, @Context SecurityContext sc) {
         NewApplication a = mayApply(body, sc);
@@ -106,13 +101,8 @@ public class ApplicationResource {
     @Operation(operationId = "priceApplication", summary = "Preis eines Antragsentwurfs: dieselbe Bewertung des Förderbereichs wie beim"
             + " Anlegen, ohne etwas zu speichern")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "die Bewertung", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Assessment.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public de.paktwerk.core.api.Assessment price(NewApplication body, @Parameter(description = "Tag, zu dem bepreist wird (Fristen),"
             + " JJJJ-MM-TT; ohne: heute", schema = @Schema(type = "string", format = "date")) @QueryParam("asOf") String asOf,
@@ -124,8 +114,6 @@ public class ApplicationResource {
     @Path("applications")
     @Operation(operationId = "listApplications", summary = "Anträge auflisten (eigene Kommune; Bewilligungsstelle alle)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
             @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public Page<Application> list(@QueryParam("applicant") String applicant, @QueryParam("area") String area,
                                   @QueryParam("state") String state, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
@@ -154,10 +142,6 @@ public class ApplicationResource {
     @GET
     @Path("applications/{id}")
     @Operation(operationId = "getApplication", summary = "Einen Antrag lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Application get(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return own(id, sc);
     }
@@ -180,10 +164,6 @@ public class ApplicationResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "submitApplication", summary = "Antrag einreichen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Application submit(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
@@ -195,10 +175,6 @@ public class ApplicationResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "withdrawApplication", summary = "Antrag zurückziehen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Application withdraw(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
@@ -211,13 +187,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "decideApplication", summary = "Über einen Antrag entscheiden (bei Bedarf mit Vier-Augen-Bestätigung)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Decision.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response decide(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, DecisionRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.decide(id(id), RestParams.body(body), Params.actor(sc))).build();
@@ -229,13 +199,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "returnDecision", summary = "Wartende Entscheidung als zweite Person mit Grund zurückgeben (Reservierung wird frei)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "der Antrag, wieder zu entscheiden", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Application returnDecision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                       ReturnBody body, @Context SecurityContext sc) {
@@ -248,13 +212,7 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "amendDecision", summary = "Bewilligung in Kraft ändern (Änderungsbescheid): Betrag herabsetzen, Nebenbestimmungen ersetzen, mit Grund")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "die Entscheidung, wie sie nun gilt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Decision amendDecision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                   de.paktwerk.core.api.DecisionAmendment body, @Context SecurityContext sc) {
@@ -265,9 +223,6 @@ public class ApplicationResource {
     @Path("decisions/awaiting-confirmation")
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "listDecisionsAwaitingConfirmation", summary = "Entscheidungen, die auf meine Bestätigung als zweite Person warten")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Decision> awaitingConfirmation(@Context SecurityContext sc) {
         return applications.awaitingConfirmation(Params.actor(sc));
     }
@@ -277,10 +232,6 @@ public class ApplicationResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "confirmDecision", summary = "Entscheidung als zweite Person bestätigen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Decision confirm(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
@@ -290,10 +241,6 @@ public class ApplicationResource {
     @GET
     @Path("applications/{id}/decision")
     @Operation(operationId = "getDecision", summary = "Die Entscheidung zu einem Antrag lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Decision decision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long appId = own(id, sc).id();
         return applications.decision(appId)
@@ -306,13 +253,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createDrawdown", summary = "Mittel abrufen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Drawdown.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response drawdown(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, DrawdownBody body, @Context SecurityContext sc) {
         return Response.status(201).entity(applications.drawdown(own(id, sc).id(), RestParams.body(body).amount(), Params.actor(sc))).build();
@@ -321,10 +262,6 @@ public class ApplicationResource {
     @GET
     @Path("applications/{id}/drawdowns")
     @Operation(operationId = "listDrawdowns", summary = "Mittelabrufe eines Antrags")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Drawdown> drawdowns(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return applications.drawdowns(own(id, sc).id());
     }
@@ -335,13 +272,7 @@ public class ApplicationResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.PROVIDER, Roles.APPROVER})
     @Operation(operationId = "createProofOfUse", summary = "Verwendungsnachweis erfassen (Bewilligungsstelle nur im Auftrag, mit Begründung)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.ProofOfUse.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response proof(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, ProofBody body, @Context SecurityContext sc) {
         ProofBody b = RestParams.body(body);
@@ -352,10 +283,6 @@ public class ApplicationResource {
     @GET
     @Path("applications/{id}/proof-of-use")
     @Operation(operationId = "getProofOfUse", summary = "Den Verwendungsnachweis eines Antrags lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public ProofOfUse proof(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long appId = own(id, sc).id();
         return applications.proof(appId)
@@ -366,8 +293,6 @@ public class ApplicationResource {
     @Path("reclaims")
     @Operation(operationId = "listReclaims", summary = "Rückforderungen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
             @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Reclaim> reclaims(@QueryParam("debtor") String debtor, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);

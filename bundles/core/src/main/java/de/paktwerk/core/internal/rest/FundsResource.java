@@ -70,8 +70,6 @@ public class FundsResource {
     @GET
     @Path("periods")
     @Operation(operationId = "listPeriods", summary = "Förderzeiträume mit Programmvolumen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<FundingPeriod> periods() {
         return budgets.periods();
     }
@@ -79,9 +77,6 @@ public class FundsResource {
     @GET
     @Path("periods/{period}/budgets")
     @Operation(operationId = "listBudgets", summary = "Budgets eines Förderzeitraums")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Budget> budgets(@PathParam("period") String period) {
         return budgets.budgets(period);
     }
@@ -92,13 +87,7 @@ public class FundsResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "setBudget", summary = "Budget eines Förderbereichs festlegen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Budget setBudget(@PathParam("period") String period, @PathParam("area") String area, BudgetBody body,
                             @Context SecurityContext sc) {
         BudgetBody b = RestParams.body(body);
@@ -111,13 +100,8 @@ public class FundsResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "runDistribution", summary = "Verteilung rechnen (vorläufig oder endgültig)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Distribution.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response run(DistributionRequest request, @Context SecurityContext sc) {
         return Response.status(201).entity(distributions.run(RestParams.body(request), Params.actor(sc))).build();
@@ -126,8 +110,6 @@ public class FundsResource {
     @GET
     @Path("distributions")
     @Operation(operationId = "listDistributions", summary = "Verteilungsläufe")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<Distribution> list(@QueryParam("area") String area, @QueryParam("period") String period) {
         return distributions.list(area, period);
     }
@@ -135,10 +117,6 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}")
     @Operation(operationId = "getDistribution", summary = "Einen Verteilungslauf lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Distribution get(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         return distributions.get(RestParams.id(id, "Verteilungsnummer"));
     }
@@ -146,10 +124,6 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}/shares")
     @Operation(operationId = "listShares", summary = "Anteile eines Verteilungslaufs (seitenweise)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Page<Share> shares(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
         int from = RestParams.intParam(offset, "offset", 0);
         int size = RestParams.intParam(limit, "limit", Page.MAX_LIMIT);
@@ -162,10 +136,6 @@ public class FundsResource {
     @GET
     @Path("distributions/{id}/difference")
     @Operation(operationId = "listShareDifferences", summary = "Unterschiede zum ersetzten Lauf je Körperschaft")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<ShareDifference> difference(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         return distributions.difference(RestParams.id(id, "Verteilungsnummer"));
     }
@@ -175,10 +145,7 @@ public class FundsResource {
     @Path("distributions/{id}/shares.csv")
     @Produces("text/csv")
     @Operation(operationId = "exportShares", summary = "Anteile eines Laufs als CSV (Semikolon, BOM, Dezimalkomma)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))})
     public Response sharesCsv(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long run = RestParams.id(id, "Verteilungsnummer");
         List<List<Object>> rows = new java.util.ArrayList<>();
@@ -194,10 +161,7 @@ public class FundsResource {
     @Path("distributions/{id}/difference.csv")
     @Produces("text/csv")
     @Operation(operationId = "exportShareDifferences", summary = "Unterschiede eines Laufs als CSV")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))})
     public Response differenceCsv(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long run = RestParams.id(id, "Verteilungsnummer");
         List<List<Object>> rows = new java.util.ArrayList<>();

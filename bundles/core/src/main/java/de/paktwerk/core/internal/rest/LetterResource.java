@@ -76,10 +76,6 @@ public class LetterResource {
     @GET
     @Path("applications/{id}/letters")
     @Operation(operationId = "listLetters", summary = "Bescheide eines Antrags (Zuwendungs-, Ablehnungs-, Schlussbescheid) mit SHA-256; fehlende werden jetzt erstellt")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Letters.LetterInfo> list(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                          @Context SecurityContext sc) {
         return letters.letters(own(id, sc).id());
@@ -90,10 +86,7 @@ public class LetterResource {
     @Produces({"application/pdf", "application/problem+json"})
     @Operation(operationId = "getLetter", summary = "Ein Bescheid als PDF/A")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = "application/pdf",
-            schema = @Schema(type = "string", format = "binary"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+            schema = @Schema(type = "string", format = "binary")))})
     public Response letter(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                            @Parameter(schema = @Schema(type = "integer")) @PathParam("n") String n, @Context SecurityContext sc) {
         long app = own(id, sc).id();
@@ -111,11 +104,7 @@ public class LetterResource {
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR, Roles.MUNICIPALITY})
     @Operation(operationId = "getPaymentNotice", summary = "Zuweisungsbescheid einer Zahlung der pauschalen Zuweisung als PDF/A")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "PDF", content = @Content(mediaType = "application/pdf",
-            schema = @Schema(type = "string", format = "binary"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+            schema = @Schema(type = "string", format = "binary")))})
     public Response paymentNotice(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                   @Context SecurityContext sc) {
         long payment = RestParams.id(id, "Zahlungsnummer");
@@ -131,11 +120,7 @@ public class LetterResource {
     @Path("flat-allocation/runs/{id}/letters")
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "makePaymentNotices", summary = "Die Zuweisungsbescheide aller Zahlungen eines Laufs in einem Zug erstellen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erstellt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erstellt", useReturnTypeSchema = true)})
     public Batch batch(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         long run = RestParams.id(id, "Laufnummer");
         long t0 = System.nanoTime();
@@ -153,11 +138,6 @@ public class LetterResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "makeDecisionLetters", summary = "Die Bescheide aller entschiedenen Anträge eines Förderbereichs und Zeitraums in einem Zug erstellen (z. B. nach einer Rangfolge)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erstellt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Batch decisionLetters(DecisionBatch body) {
         DecisionBatch b = RestParams.body(body);
@@ -173,9 +153,6 @@ public class LetterResource {
     @Path("letter-templates/{area}")
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getLetterTemplate", summary = "Briefkopf und Textbausteine eines Förderbereichs (oder * für alle) in der geltenden Fassung")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public Letters.Template template(@PathParam("area") String area) {
         return letters.template(area);
     }
@@ -186,11 +163,6 @@ public class LetterResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "setLetterTemplate", summary = "Neue Fassung von Briefkopf und Textbausteinen (Administrator); frühere Bescheide behalten ihre")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "angelegt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Letters.Template setTemplate(@PathParam("area") String area, Letters.TemplateInput body, @Context SecurityContext sc) {
         return letters.setTemplate(area, RestParams.body(body), Params.actor(sc));
@@ -202,12 +174,6 @@ public class LetterResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "setAddress", summary = "Anschrift einer Kommune für Bescheide (Zeilen unter dem Namen)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "gespeichert", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public List<String> setAddress(@PathParam("key") String key, AddressBody body, @Context SecurityContext sc) {
         return letters.setAddress(key, RestParams.body(body).lines(), Params.actor(sc));

@@ -54,9 +54,6 @@ public class ModulesResource {
     @Path("modules")
     @RolesAllowed({Roles.AUDITOR})
     @Operation(operationId = "listModules", summary = "Bundles von Paktwerk mit Version und Zustand (Betrieb)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Module> modules() {
         List<Module> out = new ArrayList<>();
         for (Bundle b : context.getBundles()) {

@@ -80,9 +80,6 @@ public class MunicipalityResource {
     @GET
     @Path("municipalities")
     @Operation(operationId = "listMunicipalities", summary = "Gemeinden, Stadtkreise und Landkreise (seitenweise)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public Page<Municipality> list(@QueryParam("district") String district, @QueryParam("kind") List<String> kinds,
                                    @QueryParam("name") String name, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
                                    @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
@@ -104,9 +101,6 @@ public class MunicipalityResource {
     @GET
     @Path("municipalities/{key}")
     @Operation(operationId = "getMunicipality", summary = "Eine Körperschaft lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Municipality get(@PathParam("key") String key) {
         return registry.get(key);
     }
@@ -114,9 +108,6 @@ public class MunicipalityResource {
     @GET
     @Path("municipalities/{key}/refugee-counts")
     @Operation(operationId = "listRefugeeCounts", summary = "Flüchtlingszahlen einer Körperschaft je Stichtag")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<RefugeeCount> counts(@PathParam("key") String key) {
         return figures.series(key, KeyFigure.REFUGEES).stream()
                 .map(f -> new RefugeeCount(f.bodyKey(), f.referenceDate(), f.value(), f.synthetic())).toList();
@@ -136,10 +127,6 @@ public class MunicipalityResource {
     @GET
     @Path("municipalities/{key}/key-figures")
     @Operation(operationId = "listKeyFigures", summary = "Kennzahlen einer Körperschaft (Geflüchtete, Einwohner …) je Stichtag")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<KeyFigureView> keyFigures(@PathParam("key") String key, @QueryParam("type") String type) {
         if (type == null || !type.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new InvalidInputException("Parameter 'type' (Art der Kennzahl, z. B. refugees oder population) fehlt oder ist ungültig.");
@@ -151,8 +138,6 @@ public class MunicipalityResource {
     @GET
     @Path("key-figures/types")
     @Operation(operationId = "listKeyFigureTypes", summary = "Arten der vorhandenen Kennzahlen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<String> keyFigureTypes() {
         return figures.types();
     }
@@ -170,11 +155,6 @@ public class MunicipalityResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "importRefugeeCounts", summary = "Flüchtlingszahlen als CSV importieren (alle Zeilen oder keine)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public ImportResult importCounts(byte[] csv, @javax.ws.rs.HeaderParam("Content-Type") String contentType,
                                              @Context SecurityContext sc) {
@@ -215,9 +195,7 @@ public class MunicipalityResource {
     @Path("refugee-counts")
     @Produces("text/csv")
     @Operation(operationId = "exportRefugeeCounts", summary = "Flüchtlingszahlen eines Stichtags als CSV (wieder importierbar)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))})
     public Response exportCounts(@QueryParam("date") String date) {
         java.time.LocalDate day = RestParams.date(date, "date");
         if (day == null) {
@@ -236,9 +214,6 @@ public class MunicipalityResource {
     @GET
     @Path("delegations")
     @Operation(operationId = "listDelegations", summary = "Aufgabenübertragungen an Landkreise")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<Delegation> delegations(@QueryParam("area") String area) {
         if (area == null || area.isBlank()) {
             throw new InvalidInputException("Parameter 'area' (Förderbereich) fehlt.");
@@ -252,13 +227,7 @@ public class MunicipalityResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     @Operation(operationId = "delegateArea", summary = "Förderbereich an den Landkreis übertragen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Delegation.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response delegate(@PathParam("key") String key, DelegationBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
@@ -269,11 +238,7 @@ public class MunicipalityResource {
     @Path("municipalities/{key}/delegations/{area}")
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     @Operation(operationId = "revokeDelegation", summary = "Aufgabenübertragung aufheben")
-    @ApiResponses({@ApiResponse(responseCode = "204", description = "erledigt"),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "erledigt")})
     public Response revoke(@PathParam("key") String key, @PathParam("area") String area, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
         registry.revokeDelegation(key, area, Params.actor(sc));
@@ -284,9 +249,7 @@ public class MunicipalityResource {
     @Path("municipalities/{key}/providers")
     @Operation(operationId = "listProviders", summary = "Träger einer Kommune")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Provider> providers(@PathParam("key") String key, @Context SecurityContext sc) {
         registry.get(key);
         Caller.of(sc).requireMunicipality(key);
@@ -299,12 +262,6 @@ public class MunicipalityResource {
     @RolesAllowed({Roles.MUNICIPALITY, Roles.APPROVER})
     @Operation(operationId = "addProvider", summary = "Träger eintragen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.core.api.Provider.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response addProvider(@PathParam("key") String key, ProviderBody body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);

@@ -89,9 +89,6 @@ public class PaktMoneyResource {
     @GET
     @Path("periods/{period}/flat-allocation")
     @Operation(operationId = "getFlatAllocation", summary = "Pauschale Zuweisung eines Zeitraums: Anteil am Gesamtrahmen, Budgets, gezahlt, Läufe, Zahlungsplan")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public FlatAllocations.Status status(@PathParam("period") String period) {
         return flat.status(period);
     }
@@ -102,13 +99,7 @@ public class PaktMoneyResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "setFlatAllocation", summary = "Pauschalen Anteil festlegen; mit den Budgets höchstens der Gesamtrahmen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "festgelegt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public FlatAllocations.Status setFlat(@PathParam("period") String period, FlatBody body, @Context SecurityContext sc) {
         return flat.setFlat(period, RestParams.body(body).amount(), Params.actor(sc));
@@ -121,13 +112,7 @@ public class PaktMoneyResource {
     @Operation(operationId = "runFlatAllocation", summary = "Pauschale Zuweisung nach Schlüssel rechnen; endgültig zahlt sie (Korrekturläufe: Differenzen)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "gerechnet", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = FlatAllocations.Run.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response run(@PathParam("period") String period, FlatAllocations.RunRequest body, @Context SecurityContext sc) {
         return Response.status(201).entity(flat.run(period, RestParams.body(body), Params.actor(sc))).build();
@@ -136,10 +121,6 @@ public class PaktMoneyResource {
     @GET
     @Path("flat-allocation/runs/{id}/shares")
     @Operation(operationId = "listFlatShares", summary = "Anteile eines Laufs der pauschalen Zuweisung")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<FlatAllocations.RunShare> shares(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id) {
         return flat.shares(RestParams.id(id, "Laufnummer"));
     }
@@ -148,10 +129,6 @@ public class PaktMoneyResource {
     @Path("periods/{period}/flat-allocation/payments")
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR, Roles.MUNICIPALITY})
     @Operation(operationId = "listFlatPayments", summary = "Zahlungen der pauschalen Zuweisung (Zuweisungen, Nachzahlungen, Rückzahlungen); eine Kommune sieht ihre")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<FlatAllocations.Payment> payments(@PathParam("period") String period, @QueryParam("body") String body, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         String key = RestParams.optional(body);
@@ -170,12 +147,6 @@ public class PaktMoneyResource {
     @RolesAllowed(Roles.APPROVER)
     @Operation(operationId = "setFlatSchedule", summary = "Zahlungsplan der pauschalen Zuweisung: Raten mit Fälligkeit und Prozent (zusammen 100)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "festgelegt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public List<FlatAllocations.Instalment> setSchedule(@PathParam("period") String period, List<FlatAllocations.Instalment> body,
                                                         @Context SecurityContext sc) {
@@ -187,11 +158,7 @@ public class PaktMoneyResource {
     @Produces({"text/csv", "application/problem+json"})
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})
     @Operation(operationId = "exportTreasuryFile", summary = "Datei für die Landeshauptkasse: je Kommune der Betrag einer Rate (Schlüssel, Name, Betrag, Verwendungszweck, Rate)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))})
     public Response treasury(@PathParam("period") String period, @Parameter(schema = @Schema(type = "integer")) @PathParam("n") String n) {
         int instalment = RestParams.intParam(n, "Rate", 0);
         List<List<Object>> rows = new ArrayList<>();
@@ -207,13 +174,7 @@ public class PaktMoneyResource {
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})
     @Operation(operationId = "checkTreasuryFile", summary = "Eine Kassendatei zurücklesen und prüfen: Zeilen, Summe und jeder Betrag müssen zu den Zahlungen passen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "passt", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public TreasuryCheck check(@PathParam("period") String period, @Parameter(schema = @Schema(type = "integer")) @PathParam("n") String n,
                                String body) {
         int instalment = RestParams.intParam(n, "Rate", 0);
@@ -247,11 +208,6 @@ public class PaktMoneyResource {
     @Path("bodies/{key}/overview")
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR, Roles.MUNICIPALITY})
     @Operation(operationId = "getBodyOverview", summary = "Alle Pakt-Mittel einer Kommune in einem Zeitraum: pauschale Zuweisung und je Förderbereich bewilligt, gezahlt, freigegeben, zurückgefordert")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public MoneyOverview.Overview body(@PathParam("key") String key, @Parameter(required = true) @QueryParam("period") String period,
                                        @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(key);
@@ -263,9 +219,6 @@ public class PaktMoneyResource {
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})
     @Operation(operationId = "getStateOverview", summary = "Alle Pakt-Mittel des Landes in einem Zeitraum, je Kommune, je Kreis oder je Regierungsbezirk")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<MoneyOverview.Overview> state(@Parameter(required = true) @QueryParam("period") String period,
                                               @Parameter(description = "body (Vorgabe), district oder region") @QueryParam("by") String by) {
@@ -278,9 +231,6 @@ public class PaktMoneyResource {
     @RolesAllowed({Roles.APPROVER, Roles.AUDITOR})
     @Operation(operationId = "exportStateOverview", summary = "Alle Pakt-Mittel als CSV: je Kommune, Kreis oder Regierungsbezirk eine Zeile je Mittel (pauschale Zuweisung, Förderbereiche)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Response stateCsv(@Parameter(required = true) @QueryParam("period") String period, @QueryParam("by") String by) {
         String p = required(period);
@@ -294,7 +244,6 @@ public class PaktMoneyResource {
     @Operation(operationId = "exportOpenData", summary = "Offene Daten: alle Pakt-Mittel je Kommune eines abgeschlossenen Zeitraums (ohne personenbezogene Angaben)",
             security = {}, extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @io.swagger.v3.oas.annotations.extensions.ExtensionProperty(name = "paktwerk-public", value = "true")))
     @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Response openData(@Parameter(required = true) @QueryParam("period") String period) {

@@ -141,8 +141,6 @@ public class PlatformResource {
     @GET
     @Path("funding-areas")
     @Operation(operationId = "listFundingAreas", summary = "Derzeit installierte Förderbereiche")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public List<AreaView> fundingAreas() {
         return areas.installed().stream().map(a -> new AreaView(a.id(), a.title(), a.instrument().name(), approval.office(a),
                 a.payloadSchemaVersion(), areas.key(a.id()).map(de.paktwerk.core.api.spi.DistributionKey::description).orElse(null),
@@ -154,10 +152,6 @@ public class PlatformResource {
     @Path("audit")
     @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
     @Operation(operationId = "listAuditEntries", summary = "Audit-Einträge je Objekt oder je Person und Zeitraum")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<AuditEntry> audit(@QueryParam("entityType") String type, @QueryParam("entityId") String id,
                                   @QueryParam("actor") String actor, @QueryParam("from") String from, @QueryParam("to") String to,
                                   @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
@@ -187,9 +181,6 @@ public class PlatformResource {
     @Path("audit/verify")
     @RolesAllowed({Roles.AUDITOR, Roles.APPROVER})
     @Operation(operationId = "verifyAuditChain", summary = "Hash-Kette des Audits prüfen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public AuditVerification verify() {
         return audit.verify();
     }

@@ -57,8 +57,7 @@ public class SessionResource {
     @POST
     @Path("session")
     @Operation(operationId = "openSession", summary = "Anmelden (HTTP Basic) und ein Sitzungs-Token erhalten")
-    @ApiResponses({@ApiResponse(responseCode = "201", description = "angemeldet", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
+    @ApiResponses({@ApiResponse(responseCode = "201", description = "angemeldet", useReturnTypeSchema = true)})
     public Response open(@Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         SessionTokens.NewSession s = sessions.open(caller.name());
@@ -68,8 +67,6 @@ public class SessionResource {
     @GET
     @Path("session")
     @Operation(operationId = "getSession", summary = "Angemeldeter Benutzer mit Rollen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
     public Me me(@Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         return new Me(caller.name(), sorted(caller));
@@ -78,8 +75,7 @@ public class SessionResource {
     @DELETE
     @Path("session")
     @Operation(operationId = "closeSession", summary = "Abmelden: das Sitzungs-Token gilt nicht mehr")
-    @ApiResponses({@ApiResponse(responseCode = "204", description = "abgemeldet"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated")})
+    @ApiResponses({@ApiResponse(responseCode = "204", description = "abgemeldet")})
     public Response close(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context SecurityContext sc) {
         Caller.of(sc);
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

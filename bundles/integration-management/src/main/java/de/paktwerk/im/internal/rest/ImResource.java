@@ -89,20 +89,15 @@ public class ImResource {
     @POST
     @Path("positions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER})
     @Operation(operationId = "createPosition", summary = "Geförderte Stelle anlegen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Position.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createPosition(PositionInput body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(RestParams.body(body).responsibleKey(), "responsibleKey");
-        return Response.status(201).entity(store.createPosition(RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.createPosition(RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     /**
@@ -115,11 +110,8 @@ public class ImResource {
 
     @GET
     @Path("positions")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR, Caller.CASEWORKER})
     @Operation(operationId = "listPositions", summary = "Geförderte Stellen (eigene; Bewilligungsstelle alle)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Position> positions(@QueryParam("responsible") String responsible, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         return store.positions(RestParams.optional(responsible)).stream().filter(p -> maySeePosition(caller, p)).toList();
@@ -127,13 +119,8 @@ public class ImResource {
 
     @GET
     @Path("positions/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR, Web.CASEWORKER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR, Caller.CASEWORKER})
     @Operation(operationId = "getPosition", summary = "Eine Stelle lesen")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Position position(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         long positionId = RestParams.id(id, "Stellennummer");
         Position p = store.position(positionId);
@@ -151,13 +138,8 @@ public class ImResource {
     @Operation(operationId = "pricePositions", summary = "Stellen bepreisen, ohne zu speichern: die Tür der Plattform"
             + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public DraftPricing.Price pricing(Payload body,
                                     @Parameter(description = "Förderzeitraum, z. B. 2017; ohne: der des Tages") @QueryParam("period") String period,
@@ -171,40 +153,31 @@ public class ImResource {
     @POST
     @Path("cases")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "createCase", summary = "Pseudonymisierten Fall anlegen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Case.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createCase(CaseInput body, @Context SecurityContext sc) {
         requireCaseload(Caller.of(sc), RestParams.body(body).positionId());
-        return Response.status(201).entity(store.createCase(RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.createCase(RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("cases")
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "listCases", summary = "Fallbestand (eigene Stellen); jede Auflistung wird protokolliert")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Case> cases(@QueryParam("municipality") String municipality, @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("position") String position,
                             @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
         Long positionId = RestParams.optionalId(position, "Stellennummer");
         if (caller.has(Caller.ADMIN)) {
-            return store.listCases(RestParams.optional(municipality), positionId == null ? null : java.util.Set.of(positionId), Web.actor(sc));
+            return store.listCases(RestParams.optional(municipality), positionId == null ? null : java.util.Set.of(positionId), Caller.of(sc).name());
         }
         java.util.Set<Long> own = caller.positions();
         return store.listCases(RestParams.optional(municipality), positionId == null ? own
-                : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of(), Web.actor(sc));
+                : own.contains(positionId) ? java.util.Set.of(positionId) : java.util.Set.of(), Caller.of(sc).name());
     }
 
     /** A caseworker keeps only the caseload of its own positions; admin keeps all. */
@@ -225,113 +198,77 @@ public class ImResource {
 
     @GET
     @Path("cases/{id}")
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "getCase", summary = "Einen Fall lesen (protokolliert)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Case getCase(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getCase(id, Web.actor(sc), RestParams.optional(reason));
+        return store.getCase(id, Caller.of(sc).name(), RestParams.optional(reason));
     }
 
     @POST
     @Path("cases/{id}/extension")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "extendCase", summary = "Beratung mit Begründung auf vier Jahre verlängern")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Case extend(@PathParam("id") String id, Extension body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.extend(id, RestParams.body(body).reason(), Web.actor(sc));
+        return store.extend(id, RestParams.body(body).reason(), Caller.of(sc).name());
     }
 
     @POST
     @Path("cases/{id}/closing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "closeCase", summary = "Beratung beenden")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Case close(@PathParam("id") String id, Closing body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.close(id, RestParams.body(body).end(), Web.actor(sc));
+        return store.close(id, RestParams.body(body).end(), Caller.of(sc).name());
     }
 
     @PUT
     @Path("cases/{id}/plan")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "putPlan", summary = "Integrationsplan festlegen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
-            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType")})
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Plan putPlan(@PathParam("id") String id, PlanInput body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.putPlan(id, RestParams.body(body), Web.actor(sc));
+        return store.putPlan(id, RestParams.body(body), Caller.of(sc).name());
     }
 
     @GET
     @Path("cases/{id}/plan")
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "getPlan", summary = "Integrationsplan lesen (protokolliert)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Plan plan(@PathParam("id") String id, @QueryParam("reason") String reason, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return store.getPlan(id, Web.actor(sc), RestParams.optional(reason));
+        return store.getPlan(id, Caller.of(sc).name(), RestParams.optional(reason));
     }
 
     @POST
     @Path("cases/{id}/plan/reviews")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.CASEWORKER)
+    @RolesAllowed(Caller.CASEWORKER)
     @Operation(operationId = "reviewPlan", summary = "Fortschreibung eines Plans erfassen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "angelegt", content = @Content(mediaType = "application/json", schema = @Schema(implementation = de.paktwerk.im.internal.Model.Plan.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response review(@PathParam("id") String id, Review body, @Context SecurityContext sc) {
         requireOwnCase(sc, id);
-        return Response.status(201).entity(store.addReview(id, RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.addReview(id, RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("reviews/overdue")
-    @RolesAllowed({Web.CASEWORKER, Web.MUNICIPALITY})
+    @RolesAllowed({Caller.CASEWORKER, Caller.MUNICIPALITY})
     @Operation(operationId = "listOverdueReviews", summary = "Überfällige Fortschreibungen je Kommune oder Stelle")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<OverdueReview> overdue(@QueryParam("municipality") String municipality, @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("position") String position,
                                        @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
@@ -347,12 +284,8 @@ public class ImResource {
 
     @GET
     @Path("reports/{municipality}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getReport", summary = "Bericht einer Kommune (Gruppen unter 5 unterdrückt)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Report report(@PathParam("municipality") String municipality, @Context SecurityContext sc) {
         requireResponsibleFor(Caller.of(sc), municipality);
         return store.report(municipality);

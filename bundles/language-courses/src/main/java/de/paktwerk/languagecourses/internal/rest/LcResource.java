@@ -106,12 +106,8 @@ public class LcResource {
 
     @GET
     @Path("courses")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listCourses", summary = "Kurse aus bewilligten Kursplänen (eigene; Bewilligungsstelle alle), nach Kursperiode, Kreis, Antrag")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Course> courses(@Parameter(description = "z. B. 2017/18") @QueryParam("coursePeriod") String period,
                                 @QueryParam("responsible") String responsible,
                                 @Parameter(schema = @Schema(type = "integer", format = "int64")) @QueryParam("application") String application,
@@ -124,13 +120,8 @@ public class LcResource {
 
     @GET
     @Path("courses/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getCourse", summary = "Ein Kurs mit gehaltenen UE, Aufgenommenen und Wartenden")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Course course(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id, @Context SecurityContext sc) {
         return visible(RestParams.id(id, "id"), sc);
     }
@@ -139,13 +130,8 @@ public class LcResource {
 
     @GET
     @Path("courses/{id}/participants")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listParticipants", summary = "Teilnehmende und Warteliste eines Kurses (pseudonymisiert)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Participant> participants(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                           @Context SecurityContext sc) {
         return store.participants(visible(RestParams.id(id, "id"), sc).id());
@@ -154,33 +140,22 @@ public class LcResource {
     @POST
     @Path("courses/{id}/participants")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "enrolParticipant", summary = "Teilnehmende aufnehmen; ist der Kurs voll, auf die Warteliste")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "aufgenommen (ENROLLED) oder auf der Warteliste (WAITING)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Participant.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response enrol(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                           Model.ParticipantInput body, @Context SecurityContext sc) {
         Course c = kept(RestParams.id(id, "id"), sc);
-        return Response.status(201).entity(store.enrol(c.id(), RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.enrol(c.id(), RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("participants/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getParticipant", summary = "Teilnehmende (pseudonymisiert)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Participant participant(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                    @Context SecurityContext sc) {
         Participant p = store.participant(RestParams.id(id, "id"));
@@ -191,54 +166,37 @@ public class LcResource {
     @POST
     @Path("participants/{id}/leave")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "leaveCourse", summary = "Abschluss, Abbruch oder Rückzug von der Warteliste; ein frei gewordener Platz geht an die erste Person der Warteliste")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "ausgeschieden", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Participant leave(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                              Model.Leave body, @Context SecurityContext sc) {
         Participant p = participantKept(RestParams.id(id, "id"), sc);
-        return store.leave(p.id(), RestParams.body(body), Web.actor(sc));
+        return store.leave(p.id(), RestParams.body(body), Caller.of(sc).name());
     }
 
     @POST
     @Path("participants/{id}/outcome")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "recordOutcome", summary = "Zertifizierte Prüfung (Niveau, bestanden) und erstattete Fahrtkosten erfassen")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfasst", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Participant outcome(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                Model.Outcome body, @Context SecurityContext sc) {
         Participant p = participantKept(RestParams.id(id, "id"), sc);
-        return store.outcome(p.id(), RestParams.body(body), Web.actor(sc));
+        return store.outcome(p.id(), RestParams.body(body), Caller.of(sc).name());
     }
 
     // ---- course days and signed lists ------------------------------------------------------------------
 
     @GET
     @Path("courses/{id}/sessions")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listSessions", summary = "Kurstage eines Kurses mit Anwesenheit und ihrer Anwesenheitsliste")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<Session> sessions(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                   @Context SecurityContext sc) {
         return store.sessions(visible(RestParams.id(id, "id"), sc).id());
@@ -247,39 +205,27 @@ public class LcResource {
     @POST
     @Path("courses/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "recordSession", summary = "Kurstag erfassen: gehaltene UE, Anwesende, betreute Kinder; der erste Kurstag braucht die Mindestteilnehmerzahl")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "erfasst", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Session.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public Response recordSession(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                   Model.SessionInput body, @Context SecurityContext sc) {
         Course c = kept(RestParams.id(id, "id"), sc);
-        return Response.status(201).entity(store.recordSession(c.id(), RestParams.body(body), Web.actor(sc))).build();
+        return Response.status(201).entity(store.recordSession(c.id(), RestParams.body(body), Caller.of(sc).name())).build();
     }
 
     @POST
     @Path("courses/{id}/attendance-lists")
     @Consumes({"application/pdf", "image/png", "image/jpeg", "image/tiff"})
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER})
     @Operation(operationId = "uploadAttendanceList", summary = "Unterschriebene Anwesenheitsliste hochladen (PDF oder Scan, höchstens 1 MiB);"
             + " die Kurstage von from bis to zählen damit")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "gespeichert mit SHA-256", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = AttendanceList.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response uploadList(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                @Parameter(description = "erster Kurstag der Liste, JJJJ-MM-TT", required = true) @QueryParam("from") String from,
@@ -288,18 +234,13 @@ public class LcResource {
         Course c = kept(RestParams.id(id, "id"), sc);
         String type = contentType == null ? null : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         return Response.status(201).entity(store.uploadList(c.id(), RestParams.date(from, "from"), RestParams.date(to, "to"), type, body,
-                Web.actor(sc))).build();
+                Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("courses/{id}/attendance-lists")
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listAttendanceLists", summary = "Anwesenheitslisten eines Kurses mit ihrem SHA-256")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public List<AttendanceList> attendanceLists(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                                 @Context SecurityContext sc) {
         return store.attendanceLists(visible(RestParams.id(id, "id"), sc).id());
@@ -308,14 +249,10 @@ public class LcResource {
     @GET
     @Path("attendance-lists/{id}")
     @Produces({"application/pdf", "image/png", "image/jpeg", "image/tiff", "application/problem+json"})
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getAttendanceList", summary = "Die hochgeladene Datei einer Anwesenheitsliste")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "die Datei", content = @Content(mediaType = "application/pdf",
-            schema = @Schema(type = "string", format = "binary"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
+            schema = @Schema(type = "string", format = "binary")))})
     public Response attendanceList(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                    @Context SecurityContext sc) {
         AttendanceList list = store.attendanceList(RestParams.id(id, "id"));
@@ -330,17 +267,11 @@ public class LcResource {
     @POST
     @Path("applications/{id}/early-start")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.APPROVER)
+    @RolesAllowed(Caller.APPROVER)
     @Operation(operationId = "approveEarlyStart", summary = "Vorzeitigen Maßnahmebeginn genehmigen: Kurstage vor dem Bescheid zählen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "genehmigt", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = Model.EarlyStart.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response earlyStart(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                Model.ReasonBody body, @Context SecurityContext sc) {
@@ -348,7 +279,7 @@ public class LcResource {
         if (!LcRules.AREA.equals(app.areaId())) {
             throw new UnknownEntityException("Antrag " + app.id() + " gehört nicht zum Förderbereich " + LcRules.AREA + ".");
         }
-        return Response.status(201).entity(store.recordEarlyStart(app.id(), RestParams.body(body).reason(), Web.actor(sc))).build();
+        return Response.status(201).entity(store.recordEarlyStart(app.id(), RestParams.body(body).reason(), Caller.of(sc).name())).build();
     }
 
     // ---- computing without storing -----------------------------------------------------------------------
@@ -356,17 +287,12 @@ public class LcResource {
     @POST
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER})
     @Operation(operationId = "priceCoursePlan", summary = "Kursplan bepreisen, ohne zu speichern: die Tür der Plattform"
             + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public DraftPricing.Price pricing(CoursePlan body,
                                     @Parameter(description = "z. B. 2017/18; ohne: die Kursperiode, die im Förderzeitraum des Tages beginnt") @QueryParam("coursePeriod") String period,
@@ -381,15 +307,10 @@ public class LcResource {
     @POST
     @Path("settlement")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.PROVIDER, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.PROVIDER, Caller.APPROVER})
     @Operation(operationId = "settleDelivery", summary = "Einen Kurs nach seinen gehaltenen Kurstagen abrechnen, ohne zu speichern (wie beim Verwendungsnachweis)")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public Pricing settlement(Model.Delivery body) {
         Assessment a = rules.get().settle(RestParams.body(body));
@@ -398,12 +319,9 @@ public class LcResource {
 
     @GET
     @Path("settlements")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "settleDistrictPeriod", summary = "Abrechnung aller Kurse eines Kreises in einer Kursperiode nach dem Erfassten, ohne zu speichern")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Pricing settleDistrict(@Parameter(description = "amtlicher Schlüssel des Kreises", required = true) @QueryParam("responsible") String responsible,
                                   @Parameter(description = "z. B. 2017/18", required = true) @QueryParam("coursePeriod") String period,
@@ -420,12 +338,8 @@ public class LcResource {
 
     @GET
     @Path("reports/courses")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getCourseReport", summary = "Bericht je Kurs einer Kursperiode: UE, Aufgenommene, Abschlüsse, Abbrüche, Anwesenheitsquote, Prüfungen, Kinderbetreuung")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Model.CourseReport> courseReport(@Parameter(description = "z. B. 2017/18", required = true) @QueryParam("coursePeriod") String period,
                                                  @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
@@ -434,12 +348,8 @@ public class LcResource {
 
     @GET
     @Path("reports/districts")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getDistrictReport", summary = "Bericht je Kreis einer Kursperiode: Kurse, Teilnehmende nach Status und Altersgruppe (Gruppen unter 5 unterdrückt)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Model.DistrictReport> districtReport(@Parameter(description = "z. B. 2017/18", required = true) @QueryParam("coursePeriod") String period,
                                                      @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
@@ -449,12 +359,9 @@ public class LcResource {
     @GET
     @Path("reports/attendance.csv")
     @Produces({"text/csv", "application/problem+json"})
-    @RolesAllowed({Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "exportAttendanceCsv", summary = "Anwesenheitsübersicht einer Kursperiode je Kurs als CSV für die Bewilligungsstelle")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "CSV-Datei", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))})
     public Response attendanceCsv(@Parameter(description = "z. B. 2017/18", required = true) @QueryParam("coursePeriod") String period) {
         int year = Rules.parsePeriod(period);
         return Response.ok(Csv.attendance(store.courseReports(year, null)), "text/csv; charset=UTF-8")

@@ -69,17 +69,11 @@ public class YcResource {
     @POST
     @Path("applications/{id}/caseload-override")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Web.APPROVER)
+    @RolesAllowed(Caller.APPROVER)
     @Operation(operationId = "overrideCaseload", summary = "AVdual: Überschreitung des Richtwerts je Begleitung mit Begründung zulassen")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "zugelassen", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = de.paktwerk.youthcareer.internal.Model.CaseloadOverride.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public Response overrideCaseload(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                                      OverrideBody body, @Context SecurityContext sc) {
@@ -91,47 +85,35 @@ public class YcResource {
             throw new de.paktwerk.core.api.RuleViolatedException("Antrag " + app.id() + " überschreitet den Richtwert je AVdual-Begleitung"
                     + " nicht; es gibt nichts zuzulassen.");
         }
-        return Response.status(201).entity(store.recordOverride(app.id(), RestParams.body(body).reason(), Web.actor(sc))).build();
+        return Response.status(201).entity(store.recordOverride(app.id(), RestParams.body(body).reason(), Caller.of(sc).name())).build();
     }
 
     @POST
     @Path("schools")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER})
     @Operation(operationId = "createSchool", summary = "Schule erfassen (Schulträger für die eigene Kommune, Bewilligungsstelle alle)")
     @ApiResponses({@ApiResponse(responseCode = "201", description = "erfasst", content = @Content(mediaType = "application/json", schema = @Schema(implementation = School.class))),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/IdempotencyKeyReused")})
     public Response createSchool(School body, @Context SecurityContext sc) {
         Caller.of(sc).requireMunicipality(RestParams.body(body).municipalityKey(), "municipalityKey");
-        return Response.status(201).entity(store.createSchool(body, Web.actor(sc))).build();
+        return Response.status(201).entity(store.createSchool(body, Caller.of(sc).name())).build();
     }
 
     @GET
     @Path("schools")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listSchools", summary = "Erfasste Schulen, wahlweise einer Kommune")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<School> schools(@QueryParam("municipality") String municipality) {
         return store.schools(RestParams.optional(municipality));
     }
 
     @GET
     @Path("schools/{number}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getSchool", summary = "Eine Schule")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public School school(@PathParam("number") String number) {
         return store.school(number);
     }
@@ -143,12 +125,8 @@ public class YcResource {
 
     @GET
     @Path("positions")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "listPositions", summary = "Geförderte Stellen (eigene; Bewilligungsstelle alle), nach Teilprogramm, Schuljahr und Träger")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<Position> positions(@QueryParam("programme") String programme,
                                     @Parameter(description = "z. B. 2018/19") @QueryParam("schoolYear") String schoolYear,
                                     @QueryParam("responsible") String responsible, @Context SecurityContext sc) {
@@ -160,13 +138,8 @@ public class YcResource {
 
     @GET
     @Path("positions/{id}")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getPosition", summary = "Eine geförderte Stelle")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
-            @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")})
     public Position position(@PathParam("id") @Parameter(schema = @Schema(type = "integer", format = "int64")) String id,
                              @Context SecurityContext sc) {
         Position p = store.position(RestParams.id(id, "id"));
@@ -179,17 +152,12 @@ public class YcResource {
     @POST
     @Path("pricing")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER})
     @Operation(operationId = "priceApplication", summary = "Antragsangaben bepreisen, ohne zu speichern: die Tür der Plattform"
             + " (POST /api/core/applications/pricing), dieselbe Bewertung wie beim Anlegen des Antrags")
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden"),
             @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound"),
             @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict"),
-            @ApiResponse(responseCode = "413", ref = "#/components/responses/BodyTooLarge"),
-            @ApiResponse(responseCode = "415", ref = "#/components/responses/UnsupportedMediaType"),
             @ApiResponse(responseCode = "422", ref = "#/components/responses/RuleViolated")})
     public DraftPricing.Price pricing(Payload body,
                                     @Parameter(description = "z. B. 2018/19; ohne: das Schuljahr, das im Förderzeitraum des Tages beginnt") @QueryParam("schoolYear") String schoolYear,
@@ -203,12 +171,8 @@ public class YcResource {
 
     @GET
     @Path("reports")
-    @RolesAllowed({Web.MUNICIPALITY, Web.APPROVER, Web.AUDITOR})
+    @RolesAllowed({Caller.MUNICIPALITY, Caller.APPROVER, Caller.AUDITOR})
     @Operation(operationId = "getReport", summary = "Bericht je Antragsteller und Teilprogramm eines Schuljahres (Gruppen unter 5 unterdrückt)")
-    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
-            @ApiResponse(responseCode = "400", ref = "#/components/responses/InvalidInput"),
-            @ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthenticated"),
-            @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public List<ReportRow> report(@Parameter(description = "z. B. 2018/19", required = true) @QueryParam("schoolYear") String schoolYear,
                                   @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
