@@ -109,10 +109,27 @@ test('an approver sets a budget, runs a distribution and decides above the four-
   await logout(page);
 
   await login(page, ['approver2', 'pruefen-pruefen-2']);
+  // the start page says what waits, with the counts the REST API gives, and the menu carries them as badges
+  const waiting = (await rest('GET', '/api/core/decisions/awaiting-confirmation', ['approver2', 'pruefen-pruefen-2'])).json;
+  assert.deepEqual(waiting.map((d) => d.applicationId), [1]);
+  const work = page.locator('section.work');
+  await work.getByRole('link', { name: '1 Entscheidung wartet auf Ihre Bestätigung als zweite Person' }).waitFor();
+  assert.equal(await page.locator('nav#menu a[href="#/vier-augen"] .badge').textContent(), '1');
   await page.getByRole('link', { name: 'Vier-Augen-Prüfung' }).click();
   await check(page, '06-vier-augen', 'Vier-Augen-Prüfung');
+  // the queue shows who applied, the area, the amount and the conditions, and asks before confirming
+  const row = page.locator('tbody tr', { hasText: 'Nr. 1' });
+  assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 7), ['Nr. 1', 'Ulm, Universitätsstadt (08421000)', 'Integrationsmanagement', 'Bewilligt',
+    '102.000,00 €', 'Nachweis der Qualifikation bis 31.12.2017', 'approver1']);
   await page.getByRole('button', { name: 'Entscheidung zu Antrag 1 bestätigen' }).click();
+  await page.getByRole('heading', { name: 'Entscheidung zu Antrag 1 bestätigen?' }).waitFor();
+  await check(page, '06a-vier-augen-pruefen', 'Vier-Augen-Prüfung');
+  await page.getByRole('button', { name: 'Abbrechen' }).click();
+  assert.equal((await rest('GET', '/api/core/decisions/awaiting-confirmation', ['approver2', 'pruefen-pruefen-2'])).json.length, 1, 'Abbrechen bestätigt nichts');
+  await page.getByRole('button', { name: 'Entscheidung zu Antrag 1 bestätigen' }).click();
+  await page.getByRole('button', { name: 'Ja, bestätigen' }).click();
   await page.getByText('Keine Entscheidung wartet auf Ihre Bestätigung.').waitFor();
+  assert.equal((await rest('GET', '/api/core/applications/1/decision', ['approver2', 'pruefen-pruefen-2'])).json.confirmedBy, 'approver2');
   await page.goto(`${URL_}/ui/#/antraege/1`);
   await page.locator('#zustand', { hasText: 'Bewilligt' }).waitFor();
   await page.getByText(/^PFI-\d{4}-\d{6}$/).waitFor();
@@ -362,7 +379,10 @@ test('keyboard only: log in, skip to the content, reach a page from the menu', {
   await page.getByLabel('Benutzername').waitFor();
   const focused = () => page.evaluate(() => {
     const a = document.activeElement;
-    return a ? (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || a.textContent || a.id).trim() : '';
+    if (!a) return '';
+    const seen = a.cloneNode(true); // what is read out: without what is hidden from assistive technology (a menu badge)
+    seen.querySelectorAll('[aria-hidden="true"]').forEach((x) => x.remove());
+    return (a.getAttribute('aria-label') || a.labels?.[0]?.textContent || seen.textContent || a.id).trim();
   });
   assert.equal(await focused(), 'Benutzername'); // the login form has the focus at once
   await page.keyboard.type('approver1');
@@ -389,8 +409,162 @@ test('keyboard only: log in, skip to the content, reach a page from the menu', {
   await page.getByRole('heading', { name: 'Anträge', level: 1 }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'inhalt'); // a new page takes the focus to its content
   await page.keyboard.press('Tab');
-  assert.equal(await focused(), 'Zustand');
+  assert.equal(await focused(), 'Antragsteller (Name oder Schlüssel)');
   await context.close();
+});
+
+const APPROVER1 = ['approver1', 'pruefen-pruefen-1'];
+const euro = (amount) => `${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Number(amount))} €`.replace(/^-/, '−');
+
+test('the office finds Ulm\'s applications by typing "Ulm" and sees no drafts; 1,101 shares page, sort, search and stand beside the provisional run', { timeout: 180000 }, async () => {
+  // a draft of Ulm's: Ulm lists it, the office does not (it is not filed yet)
+  const draft = await rest('POST', '/api/core/applications', ULM, { applicantKey: '08421000', areaId: 'integration-management', periodId: '2017',
+    requested: '1000.00', payload: { positions: [{ managerName: 'B. Entwurf', fte: '0.25', qualification: 'SOCIAL_WORK', hireDate: '2017-10-01' }] } });
+  assert.equal(draft.status, 201, JSON.stringify(draft.json));
+  assert.equal(draft.json.state, 'DRAFT');
+  const names = new Map((await rest('GET', '/api/core/municipalities?limit=2000', APPROVER1)).json.items.map((m) => [m.key, m.name]));
+  const own = (await rest('GET', '/api/core/applications?limit=2000', ULM)).json.items;
+  assert.ok(own.some((a) => a.id === draft.json.id), 'Ulm sieht den eigenen Entwurf');
+  const filed = (await rest('GET', '/api/core/applications?limit=2000', APPROVER1)).json.items;
+  assert.deepEqual(filed.filter((a) => a.state === 'DRAFT').map((a) => a.id), [], 'die Bewilligungsstelle sieht keine Entwürfe');
+  const ulms = filed.filter((a) => names.get(a.applicantKey).toLowerCase().includes('ulm'));
+
+  const { context, page } = await session();
+  await login(page, APPROVER1);
+  await page.getByRole('link', { name: 'Anträge', exact: true }).click();
+  await page.getByRole('heading', { name: 'Anträge', level: 1 }).waitFor();
+  await page.getByLabel('Antragsteller (Name oder Schlüssel)').fill('Ulm');
+  await page.getByRole('button', { name: 'Suchen' }).click();
+  const caption = ulms.length === 1 ? '1 Antrag' : `${ulms.length} Anträge`;
+  await page.locator('caption', { hasText: new RegExp(`^${caption}$`) }).waitFor();
+  const shown = await page.locator('tbody tr td:nth-child(2)').allTextContents();
+  assert.deepEqual(shown, ulms.slice(0, 50).map((a) => `${names.get(a.applicantKey)} (${a.applicantKey})`));
+  assert.ok(shown.includes('Ulm, Universitätsstadt (08421000)'));
+  await check(page, '30-antraege-suche-ulm', 'Anträge');
+
+  // a final run of integration management 2017 beside the provisional one
+  await page.getByRole('link', { name: 'Verteilungen' }).click();
+  await page.getByRole('heading', { name: 'Verteilungen', level: 1 }).waitFor();
+  await page.getByLabel('Förderzeitraum', { exact: true }).selectOption('2017');
+  await page.getByLabel('Förderbereich', { exact: true }).selectOption('integration-management');
+  await page.getByRole('link', { name: 'Nr. 1', exact: true }).waitFor();
+  await page.getByLabel('Art', { exact: true }).selectOption('FINAL');
+  await page.getByLabel('Betrag in Euro', { exact: true }).fill('35.000.000,00');
+  await page.getByRole('button', { name: 'Verteilung berechnen' }).click();
+  const made = await page.getByText(/^Verteilung Nr\. \d+ berechnet: 35\.000\.000,00 €/).textContent();
+  const finalId = Number(made.match(/Nr\. (\d+)/)[1]);
+  const runs = (await rest('GET', '/api/core/distributions?area=integration-management&period=2017', APPROVER1)).json;
+  assert.equal(runs.find((r) => r.id === finalId).kind, 'FINAL');
+  const provisional = runs.find((r) => r.kind === 'PROVISIONAL');
+  const shares = (await rest('GET', `/api/core/distributions/${finalId}/shares?limit=2000`, APPROVER1)).json;
+  const before = new Map((await rest('GET', `/api/core/distributions/${provisional.id}/shares?limit=2000`, APPROVER1)).json.items
+    .map((x) => [x.bodyKey, x.amount]));
+  const pages = Math.ceil(shares.total / 50);
+  const cents = (a) => Math.round(Number(a) * 100);
+  assert.equal(shares.items.reduce((sum, x) => sum + cents(x.amount), 0), 3_500_000_000);
+
+  await page.getByRole('link', { name: `Nr. ${finalId}`, exact: true }).click();
+  await page.locator('caption', { hasText: `Anteile des Laufs Nr. ${finalId}: ${shares.total.toLocaleString('de-DE')} Körperschaften` }).waitFor();
+  await page.getByText(`Seite 1 von ${pages}`, { exact: true }).waitFor();
+  await page.getByRole('columnheader', { name: `Vorläufig (Lauf Nr. ${provisional.id})` }).waitFor();
+  await check(page, '31-verteilung-endgueltig', 'Verteilungen');
+  // the largest share first, after two clicks on "Anteil"
+  const largest = [...shares.items].sort((x, y) => cents(y.amount) - cents(x.amount) || x.bodyKey.localeCompare(y.bodyKey))[0];
+  await page.getByRole('button', { name: /^Anteil/ }).click();
+  await page.locator('th[aria-sort="ascending"]', { hasText: 'Anteil' }).waitFor();
+  await page.getByRole('button', { name: /^Anteil/ }).click();
+  await page.locator('th[aria-sort="descending"]', { hasText: 'Anteil' }).waitFor();
+  const first = await page.locator('#lauf tbody tr').first().locator('th, td').allTextContents();
+  assert.deepEqual(first, [`${names.get(largest.bodyKey)} (${largest.bodyKey})`, Number(largest.weight).toLocaleString('de-DE'), euro(largest.amount),
+    euro(before.get(largest.bodyKey)), euro((cents(largest.amount) - cents(before.get(largest.bodyKey))) / 100)]);
+  await page.getByRole('button', { name: 'Nächste Seite' }).click();
+  await page.getByText(`Seite 2 von ${pages}`, { exact: true }).waitFor();
+  // search within the run
+  await page.getByRole('searchbox', { name: 'Körperschaft suchen (Name oder Schlüssel)' }).fill('Ulm');
+  await page.getByRole('button', { name: 'Suchen' }).last().click();
+  const ulmShares = shares.items.filter((x) => names.get(x.bodyKey).toLowerCase().includes('ulm'));
+  await page.locator('caption', { hasText: `Anteile des Laufs Nr. ${finalId}: ${ulmShares.length} Körperschaften` }).waitFor();
+  assert.ok((await page.locator('#lauf tbody tr th').allTextContents()).includes('Ulm, Universitätsstadt (08421000)'));
+  // the CSV of every share
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV herunterladen' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  assert.equal(csv.length, 1 + shares.total);
+  console.log(`Anteile des endgültigen Laufs: ${shares.total} Körperschaften auf ${pages} Seiten; Suche „Ulm“: ${ulms.length} Anträge`);
+  await context.close();
+});
+
+test('the second person gives a decision back with a reason, asked on the page; whoever decides anew reads it at the application', { timeout: 120000 }, async () => {
+  const APPROVER2 = ['approver2', 'pruefen-pruefen-2'];
+  const draft = { applicantKey: '08421000', areaId: 'integration-management', periodId: '2017',
+    payload: { positions: [{ managerName: 'C. Zurück', fte: '1.0', qualification: 'SOCIAL_WORK', hireDate: '2017-10-01' },
+      { managerName: 'D. Zurück', fte: '1.0', qualification: 'SOCIAL_WORK', hireDate: '2017-10-01' }] } };
+  const price = await rest('POST', '/api/core/applications/pricing', ULM, draft);
+  assert.equal(price.status, 200, JSON.stringify(price.json));
+  // asked for what the rules give, above the four-eyes threshold of 100,000.00
+  const made = await rest('POST', '/api/core/applications', ULM, { ...draft, requested: price.json.amount });
+  assert.equal(made.status, 201, JSON.stringify(made.json));
+  const id = made.json.id;
+  assert.equal((await rest('POST', `/api/core/applications/${id}/submit`, ULM)).status, 200);
+  const decided = await rest('POST', `/api/core/applications/${id}/decision`, APPROVER1, { outcome: 'APPROVED', amount: price.json.amount });
+  assert.equal(decided.json.needsConfirmation, true, JSON.stringify(decided.json));
+
+  const { context, page } = await session();
+  await login(page, APPROVER2);
+  await page.goto(`${URL_}/ui/#/vier-augen`);
+  await page.getByRole('button', { name: `Entscheidung zu Antrag ${id} zurückgeben` }).click();
+  await page.getByRole('heading', { name: `Entscheidung zu Antrag ${id} zurückgeben?` }).waitFor();
+  await page.getByRole('button', { name: 'Zurückgeben', exact: true }).click();
+  await page.getByText('Bitte den Grund der Rückgabe angeben.').waitFor();
+  assert.equal((await rest('GET', '/api/core/decisions/awaiting-confirmation', APPROVER2)).json.filter((d) => d.applicationId === id).length, 1);
+  await page.getByLabel('Grund der Rückgabe').fill('Stellenplan fehlt');
+  await page.getByRole('button', { name: 'Zurückgeben', exact: true }).click();
+  await page.getByRole('button', { name: `Entscheidung zu Antrag ${id} zurückgeben` }).waitFor({ state: 'detached' });
+  const returned = (await rest('GET', `/api/core/applications/${id}/returned-decisions`, APPROVER1)).json;
+  assert.deepEqual(returned.map((r) => [r.decidedBy, r.outcome, r.amount, r.returnedBy, r.reason]),
+    [['approver1', 'APPROVED', price.json.amount, 'approver2', 'Stellenplan fehlt']]);
+  assert.equal((await rest('GET', `/api/core/applications/${id}`, APPROVER1)).json.state, 'SUBMITTED');
+  await page.goto(`${URL_}/ui/#/antraege/${id}`);
+  await page.getByRole('cell', { name: 'Stellenplan fehlt' }).waitFor();
+  await check(page, '32-antrag-zurueckgegeben', `Antrag ${id}`);
+  await context.close();
+});
+
+test('reflow: at 320 CSS px (1280 px at 400 % zoom) no page scrolls sideways; the menu folds away behind "Menü"', { timeout: 180000 }, async () => {
+  const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 320, height: 800 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('pageerror', (e) => cspViolations.push(`Skriptfehler: ${e.message}`));
+  const areas = (await rest('GET', '/api/core/funding-areas', ADMIN)).json;
+  const sideways = [];
+  const walk = async (routes) => {
+    for (const route of routes) {
+      await page.goto(`${URL_}/ui/#/${route}`);
+      await page.locator('main h1').waitFor();
+      await page.waitForFunction(() => !document.body.innerText.includes('Wird geladen'));
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) sideways.push(`${route}: ${width} px`);
+    }
+  };
+  await login(page, ADMIN);
+  const menu = page.locator('nav#menu');
+  const toggle = page.getByRole('button', { name: 'Menü' });
+  assert.equal(await menu.isVisible(), false, 'das Menü ist eingeklappt');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  await menu.getByRole('link', { name: 'Verteilungen' }).click();
+  await page.getByRole('heading', { name: 'Verteilungen', level: 1 }).waitFor();
+  assert.equal(await menu.isVisible(), false, 'nach der Wahl klappt das Menü wieder ein');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await walk(['start?zeitraum=2017', 'antraege', 'antraege/1', 'mittel', 'verteilungen', 'rueckforderungen', 'vier-augen', 'audit', 'betrieb',
+    'bereich/integration-management/faelle', 'bereich/integration-management/faelle/ULM-0001',
+    ...areas.flatMap((a) => [`bereich/${a.id}`, `bereich/${a.id}/neu`])]);
+  await page.screenshot({ path: `${SHOTS}/40-schmal-antrag.png`, fullPage: true });
+  await logout(page);
+  await login(page, ULM);
+  await walk(['antraege', 'mittel', ...areas.map((a) => `bereich/${a.id}/neu`)]);
+  await context.close();
+  assert.deepEqual(sideways, [], 'Seiten, die bei 320 px seitlich scrollen');
 });
 
 test('every page of every funding area passes axe-core', { timeout: 180000 }, async () => {

@@ -8,6 +8,7 @@ const main = document.getElementById('inhalt');
 const menu = document.getElementById('menu');
 const who = document.getElementById('who');
 const logoutButton = document.getElementById('logout');
+const menuToggle = document.getElementById('menu-toggle');
 
 const state = { user: null, roles: [], areas: [], modules: new Map() };
 const has = (...roles) => roles.some((r) => state.roles.includes(r));
@@ -95,11 +96,36 @@ function drawMenu() {
   menu.hidden = false;
 }
 
+/** The counts of waiting work as badges on the menu entries where it is done (announced with the entry, not in its name). */
+const BADGES = { TO_DECIDE: 'antraege', DRAFTS: 'antraege', TO_CONFIRM: 'vier-augen' };
+async function badges() {
+  const items = await api('/api/core/work').catch(() => []);
+  const byRoute = new Map();
+  for (const w of items.filter((x) => x.count > 0)) {
+    const r = BADGES[w.kind];
+    if (!r) continue;
+    const b = byRoute.get(r) || { count: 0, titles: [] };
+    b.count += w.count;
+    b.titles.push(w.title);
+    byRoute.set(r, b);
+  }
+  for (const [route, b] of byRoute) {
+    const a = menu.querySelector(`a[href="#/${route}"]`);
+    if (!a) continue;
+    const id = `badge-${route}`;
+    a.append(h('span', { class: 'badge', 'aria-hidden': 'true' }, String(b.count)));
+    a.setAttribute('aria-describedby', id);
+    a.parentElement.append(h('span', { id, class: 'visually-hidden' }, b.titles.join('; ')));
+  }
+}
+
 function home() {
   if (has('admin', 'approver', 'auditor')) return 'start';
-  if (has('caseworker')) {
-    const im = state.areas.find((a) => a.id === 'integration-management');
-    if (im) return 'bereich/integration-management/faelle';
+  // a role whose work lies in an area's own pages (a caseworker's caseload) starts on the first of them meant for it
+  for (const a of state.areas) {
+    const mod = state.modules.get(a.id);
+    const v = (mod && mod.views ? mod.views : []).find((x) => x.roles && x.roles.some((r) => r !== 'admin' && state.roles.includes(r)));
+    if (v && !has('municipality', 'provider')) return `bereich/${a.id}/${v.id}`;
   }
   return 'antraege';
 }
@@ -110,6 +136,7 @@ async function render() {
   const route = currentRoute();
   if (!route) { navigate(home()); return; }
   drawMenu();
+  badges();
   const parts = route.split('/');
   let title = 'Paktwerk';
   let view = null;
@@ -155,6 +182,7 @@ async function render() {
 
 function showLogin(message) {
   menu.hidden = true;
+  menuToggle.hidden = true;
   logoutButton.hidden = true;
   who.textContent = '';
   document.title = 'Anmelden – Paktwerk';
@@ -188,8 +216,11 @@ function showLogin(message) {
 async function start(me) {
   state.user = me.user;
   state.roles = me.roles;
-  who.textContent = `${me.user} (${me.roles.filter((r) => !r.includes(':')).map((r) => lib.ROLES[r] || r).join(', ')})`;
+  // Paktwerk's roles in German; the container's own (manager, ssh, viewer, …) and scopes are no one's business here
+  const roles = me.roles.filter((r) => lib.ROLES[r]).map((r) => lib.ROLES[r]);
+  who.textContent = roles.length ? `${me.user} (${roles.join(', ')})` : me.user;
   logoutButton.hidden = false;
+  menuToggle.hidden = false;
   await render();
 }
 
@@ -200,6 +231,15 @@ logoutButton.addEventListener('click', async () => {
   state.roles = [];
   location.hash = '';
   showLogin('Sie sind abgemeldet.');
+});
+
+// on a narrow screen (a phone, 400 % zoom) the menu folds away behind "Menü"; choosing a page folds it again
+menuToggle.addEventListener('click', () => {
+  const open = menu.classList.toggle('open');
+  menuToggle.setAttribute('aria-expanded', String(open));
+});
+menu.addEventListener('click', (ev) => {
+  if (ev.target.closest('a')) { menu.classList.remove('open'); menuToggle.setAttribute('aria-expanded', 'false'); }
 });
 
 document.getElementById('skip').addEventListener('click', (ev) => { ev.preventDefault(); main.focus(); });

@@ -13,7 +13,9 @@ export function barChart(caption, labels, series) {
     h('li', { class: `swatch-${i}` }, s.label)));
   const figure = h('figure', {}, box, h('figcaption', {}, caption), legend);
   const draw = () => {
-    const width = Math.max(320, Math.min(900, box.clientWidth || 640));
+    // as wide as its place (a phone, 400 % zoom: narrower than the viewport), never wider
+    const room = box.clientWidth || (box.closest('main') ? box.closest('main').clientWidth - 32 : 640);
+    const width = Math.max(160, Math.min(900, room));
     const data = [labels.map((_, i) => i), ...series.map((s) => s.values.map((c) => c / 100))];
     const opts = {
       width, height: 260, legend: { show: false }, cursor: { show: false },
@@ -32,5 +34,7 @@ export function barChart(caption, labels, series) {
     plot.root.setAttribute('aria-hidden', 'true');
   };
   requestAnimationFrame(draw);
+  let last = 0;
+  new ResizeObserver(() => { if (box.isConnected && Math.abs(box.clientWidth - last) > 8) { last = box.clientWidth; requestAnimationFrame(draw); } }).observe(figure);
   return figure;
 }

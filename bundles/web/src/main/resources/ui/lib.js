@@ -189,3 +189,57 @@ export function download(name, text, type = 'text/csv;charset=utf-8') {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/**
+ * A list the server pages, sorts and searches (1,101 bodies): columns [{title, value, numeric, sort: 'name'}],
+ * fetch({offset, limit, sort, q}) → {items, total}. A column with a sort key has a button in its header
+ * (aria-sort tells the order); under the table "Seite x von y" with the previous and next page.
+ */
+export function pagedTable({ caption, columns, fetch, pageSize = 50, sort = '', search, empty = 'Keine Einträge.', count }) {
+  const state = { offset: 0, sort, q: '' };
+  const box = h('div', { class: 'paged' });
+  const out = h('div');
+  const live = h('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+  if (search) {
+    const input = h('input', { type: 'search', autocomplete: 'off' });
+    const f = field(search, input);
+    const form = h('form', { class: 'filters', role: 'search', 'aria-label': `Suche: ${caption}` },
+      f.wrap, h('button', { type: 'submit' }, 'Suchen'));
+    form.addEventListener('submit', (ev) => { ev.preventDefault(); state.q = input.value.trim(); state.offset = 0; draw(); });
+    box.append(form);
+  }
+  box.append(out, live);
+  async function draw() {
+    let page;
+    try {
+      page = await fetch({ offset: state.offset, limit: pageSize, sort: state.sort, q: state.q });
+    } catch (e) { out.replaceChildren(errorBox(e)); return; }
+    const pages = Math.max(1, Math.ceil(page.total / pageSize));
+    const current = Math.floor(state.offset / pageSize) + 1;
+    const heading = count ? count(page.total) : `${caption} (${page.total.toLocaleString('de-DE')})`;
+    if (!page.items.length) { out.replaceChildren(h('p', { class: 'empty' }, empty)); live.textContent = empty; return; }
+    const head = columns.map((c) => {
+      if (!c.sort) return h('th', { scope: 'col', class: c.numeric ? 'num' : null }, c.title);
+      const dir = state.sort === c.sort ? 'ascending' : state.sort === `-${c.sort}` ? 'descending' : null;
+      const next = dir === 'ascending' ? `-${c.sort}` : c.sort;
+      return h('th', { scope: 'col', class: c.numeric ? 'num' : null, 'aria-sort': dir || 'none' },
+        h('button', { type: 'button', class: 'sort', onclick: () => { state.sort = next; state.offset = 0; draw(); } },
+          c.title, h('span', { 'aria-hidden': 'true' }, dir === 'ascending' ? ' ▲' : dir === 'descending' ? ' ▼' : ' ↕'),
+          h('span', { class: 'visually-hidden' }, dir === 'ascending' ? ', aufsteigend sortiert; absteigend sortieren' : dir === 'descending'
+            ? ', absteigend sortiert; aufsteigend sortieren' : ', sortieren')));
+    });
+    const wrap = h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': heading },
+      h('table', {}, h('caption', {}, heading), h('thead', {}, h('tr', {}, head)),
+        h('tbody', {}, page.items.map((r) => h('tr', {}, columns.map((c, i) => {
+          const v = c.value(r);
+          return i === 0 ? h('th', { scope: 'row', class: c.numeric ? 'num' : null }, v) : h('td', { class: c.numeric ? 'num' : null }, v);
+        }))))));
+    const nav = h('nav', { class: 'pager', 'aria-label': `Seiten: ${caption}` },
+      h('button', { type: 'button', class: 'secondary', disabled: current === 1, onclick: () => { state.offset -= pageSize; draw(); } }, 'Vorherige Seite'),
+      h('span', {}, `Seite ${current} von ${pages}`),
+      h('button', { type: 'button', class: 'secondary', disabled: current === pages, onclick: () => { state.offset += pageSize; draw(); } }, 'Nächste Seite'));
+    out.replaceChildren(wrap, pages > 1 ? nav : '');
+    live.textContent = `${heading}, Seite ${current} von ${pages}`;
+  }
+  return { el: box, draw };
+}

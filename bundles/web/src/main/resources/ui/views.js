@@ -42,7 +42,22 @@ function actionForm(title, fields, submitLabel, onSubmit) {
 
 // ---------------------------------------------------------------------------------------------- Übersicht
 
+/** Where each kind of waiting work is done (the shell's routes). */
+const WORK_ROUTES = { TO_DECIDE: 'antraege?zustand=SUBMITTED', TO_CONFIRM: 'vier-augen', DRAFTS: 'antraege?zustand=DRAFT' };
+
+/** "Was auf Sie wartet": the caller's work with counts and links; nothing waiting is said too. */
+export async function workQueue(ctx) {
+  const items = await api('/api/core/work').catch(() => []);
+  if (!items.length) return null;
+  const waiting = items.filter((w) => w.count > 0);
+  return h('section', { class: 'work', 'aria-labelledby': 'arbeit' }, h('h2', { id: 'arbeit' }, 'Was auf Sie wartet'),
+    waiting.length ? h('ul', {}, waiting.map((w) => h('li', { dataset: { work: w.kind } }, h('a', { href: `#/${WORK_ROUTES[w.kind] || 'start'}` }, w.title))))
+      : h('p', {}, 'Derzeit wartet nichts auf Sie.'));
+}
+
 export async function start(el, ctx) {
+  const work = await workQueue(ctx);
+  if (work) el.append(work);
   const list = await periods();
   if (!list.length) { el.append(h('p', {}, 'Es sind keine Förderzeiträume angelegt.')); return; }
   const chosen = new URLSearchParams(location.hash.split('?')[1] || '').get('zeitraum') || list[list.length - 1].id;
@@ -133,28 +148,28 @@ export async function distributions(el, ctx) {
     const detail = h('div', { id: 'lauf' });
     out.append(detail);
     async function showShares(run) {
-      const [shares, munis] = await Promise.all([api(`/api/core/distributions/${run.id}/shares`), bodyNames()]);
-      const provisional = runs.find((r) => r.kind === 'PROVISIONAL' && r.id !== run.id);
-      let compare = new Map();
-      if (run.kind === 'FINAL' && provisional) {
-        const before = await api(`/api/core/distributions/${provisional.id}/shares`);
-        compare = new Map(before.map((s) => [s.bodyKey, s.amount]));
-      }
+      // a final run stands beside the provisional one it follows; the server pages, sorts and searches (1,101 bodies)
+      const provisional = run.kind === 'FINAL' ? runs.find((r) => r.kind === 'PROVISIONAL' && r.id !== run.id) : null;
       const cols = [
-        { title: 'Körperschaft', value: (s) => `${munis.get(s.bodyKey) || ''} (${s.bodyKey})` },
-        { title: 'Schlüsselzahl', numeric: true, value: (s) => s.weight.toLocaleString('de-DE') },
-        { title: 'Anteil', numeric: true, value: (s) => money(s.amount) },
+        { title: 'Körperschaft', sort: 'name', value: (s) => `${s.name} (${s.bodyKey})` },
+        { title: 'Schlüsselzahl', sort: 'weight', numeric: true, value: (s) => s.weight.toLocaleString('de-DE') },
+        { title: 'Anteil', sort: 'amount', numeric: true, value: (s) => money(s.amount) },
       ];
-      if (compare.size) {
-        cols.push({ title: 'Vorläufig', numeric: true, value: (s) => money(compare.get(s.bodyKey)) });
-        cols.push({ title: 'Differenz', numeric: true, value: (s) => money(lib.decimal(lib.cents(s.amount) - lib.cents(compare.get(s.bodyKey)))) });
+      if (provisional) {
+        cols.push({ title: `Vorläufig (Lauf Nr. ${provisional.id})`, numeric: true, value: (s) => money(s.compared) });
+        cols.push({ title: 'Differenz', numeric: true, value: (s) => money(s.difference) });
       }
+      const list = lib.pagedTable({
+        caption: `Anteile des Laufs Nr. ${run.id}`, columns: cols, search: 'Körperschaft suchen (Name oder Schlüssel)', sort: 'name',
+        count: (n) => `Anteile des Laufs Nr. ${run.id}: ${n.toLocaleString('de-DE')} Körperschaften`,
+        fetch: ({ offset, limit, sort, q }) => api(`/api/core/distributions/${run.id}/shares?${new URLSearchParams({ offset, limit, sort, q,
+          ...(provisional ? { compare: provisional.id } : {}) })}`),
+      });
       detail.replaceChildren(h('h2', {}, `Anteile des Laufs Nr. ${run.id}`),
-        h('button', { type: 'button', class: 'secondary', onclick: () => lib.download(`verteilung-${run.id}.csv`,
-          ['Schluessel;Koerperschaft;Schluesselzahl;Anteil' + (compare.size ? ';Vorlaeufig' : '')]
-            .concat(shares.map((s) => [s.bodyKey, munis.get(s.bodyKey) || '', s.weight, s.amount].concat(compare.size ? [compare.get(s.bodyKey) || ''] : []).join(';')))
-            .join('\r\n')) }, 'Als CSV exportieren'),
-        table(`Anteile des Laufs Nr. ${run.id}`, cols, shares));
+        h('button', { type: 'button', class: 'secondary', onclick: () => openCsv(`/api/core/distributions/${run.id}/shares.csv`, `verteilung-${run.id}-anteile.csv`) },
+          'Als CSV herunterladen'),
+        list.el);
+      await list.draw();
       detail.querySelector('h2').tabIndex = -1;
       detail.querySelector('h2').focus();
     }
@@ -191,41 +206,43 @@ async function bodyNames() {
 
 export async function applications(el, ctx, fixedArea) {
   const params = new URLSearchParams(location.hash.split('?')[1] || '');
-  const stateSel = field('Zustand', select([['', 'alle']].concat(Object.entries(lib.STATES).filter(([k]) => k !== 'AWAITING_CONFIRMATION' && k !== 'CLOSED')), params.get('zustand') || ''));
+  const stateSel = field('Zustand', select([['', 'alle']].concat(Object.entries(lib.STATES).filter(([k]) => k !== 'AWAITING_CONFIRMATION' && k !== 'CLOSED'
+    && (k !== 'DRAFT' || !ctx.has('approver', 'auditor', 'admin')))), params.get('zustand') || ''));
   const areaSel = field('Förderbereich', select([['', 'alle']].concat(ctx.areas.map((a) => [a.id, a.title])), fixedArea || ''));
+  const text = field('Antragsteller (Name oder Schlüssel)', h('input', { type: 'search', autocomplete: 'off' }), 'z. B. Ulm oder 08421');
   const district = field('Landkreis (Schlüssel)', h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'off' }), 'z. B. 08425');
-  const min = field('Betrag ab (Euro)', h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' }));
-  const max = field('Betrag bis (Euro)', h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off' }));
-  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Anträge filtern' },
-    stateSel.wrap, fixedArea ? null : areaSel.wrap, district.wrap, min.wrap, max.wrap, h('button', { type: 'submit' }, 'Filtern'));
-  const out = h('div');
-  el.append(filters, out);
-  const draw = async () => {
-    const q = new URLSearchParams();
-    if (stateSel.input.value) q.set('state', stateSel.input.value);
-    const area = fixedArea || areaSel.input.value;
-    if (area) q.set('area', area);
-    q.set('limit', '500');
-    let list = await api(`/api/core/applications?${q}`);
-    list = list.items || list;
-    const d = district.input.value.trim();
-    const lo = min.input.value ? lib.cents(euroInput(min.input.value)) : null;
-    const hi = max.input.value ? lib.cents(euroInput(max.input.value)) : null;
-    list = list.filter((a) => (!d || a.applicantKey.startsWith(d))
-      && (lo === null || lib.cents(a.requested) >= lo) && (hi === null || lib.cents(a.requested) <= hi));
-    const names = await bodyNames().catch(() => new Map());
-    out.replaceChildren(table(`${list.length} Anträge`, [
-      { title: 'Antrag', value: (a) => h('a', { href: `#/antraege/${a.id}` }, `Nr. ${a.id}`) },
-      { title: 'Antragsteller', value: (a) => `${names.get(a.applicantKey) || ''} (${a.applicantKey})` },
-      { title: 'Förderbereich', value: (a) => areaTitle(ctx, a.areaId) },
-      { title: 'Zeitraum', value: (a) => a.periodId },
-      { title: 'Beantragt', numeric: true, value: (a) => money(a.requested) },
-      { title: 'Zustand', value: (a) => lib.stateName(a.state) },
-      { title: 'Geändert', value: (a) => date(a.updatedAt) },
-    ], list, 'Keine Anträge für diese Auswahl.'));
-  };
-  filters.addEventListener('submit', async (ev) => { ev.preventDefault(); try { await draw(); } catch (e) { out.replaceChildren(errorBox(e)); } });
-  await draw();
+  const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Anträge suchen' },
+    text.wrap, stateSel.wrap, fixedArea ? null : areaSel.wrap, district.wrap, h('button', { type: 'submit' }, 'Suchen'));
+  const list = lib.pagedTable({
+    caption: 'Anträge', sort: 'id', empty: 'Keine Anträge für diese Auswahl.',
+    count: (n) => (n === 1 ? '1 Antrag' : `${n.toLocaleString('de-DE')} Anträge`),
+    columns: [
+      { title: 'Antrag', sort: 'id', value: (a) => h('a', { href: `#/antraege/${a.id}` }, `Nr. ${a.id}`) },
+      { title: 'Antragsteller', sort: 'applicant', value: (a) => `${names.get(a.applicantKey) || ''} (${a.applicantKey})` },
+      { title: 'Förderbereich', sort: 'area', value: (a) => areaTitle(ctx, a.areaId) },
+      { title: 'Zeitraum', sort: 'period', value: (a) => a.periodId },
+      { title: 'Beantragt', sort: 'requested', numeric: true, value: (a) => money(a.requested) },
+      { title: 'Zustand', sort: 'state', value: (a) => lib.stateName(a.state) },
+      { title: 'Geändert', sort: 'updated', value: (a) => date(a.updatedAt) },
+    ],
+    fetch: ({ offset, limit, sort }) => {
+      const q = new URLSearchParams({ offset, limit, sort });
+      if (stateSel.input.value) q.set('state', stateSel.input.value);
+      const area = fixedArea || areaSel.input.value;
+      if (area) q.set('area', area);
+      if (text.input.value.trim()) q.set('q', text.input.value.trim());
+      if (district.input.value.trim()) q.set('district', district.input.value.trim());
+      return api(`/api/core/applications?${q}`);
+    },
+  });
+  const names = await bodyNames().catch(() => new Map());
+  if (!ctx.has('admin', 'approver', 'auditor')) {
+    const work = await workQueue(ctx);
+    if (work) el.append(work);
+  }
+  el.append(filters, list.el);
+  filters.addEventListener('submit', (ev) => { ev.preventDefault(); list.draw(); });
+  await list.draw();
 }
 
 export async function application(el, ctx, id) {
@@ -262,6 +279,16 @@ export async function application(el, ctx, id) {
       ['Auflagen', decision.conditions || '–'],
       ['Zweite Person', decision.needsConfirmation ? (decision.confirmedBy ? `${decision.confirmedBy}, ${date(decision.confirmedAt)}` : 'ausstehend') : 'nicht nötig'],
     ].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]).flat()));
+  }
+  // a decision the second person gave back stays readable with its reason, for whoever decides anew
+  const returned = a.state === 'DRAFT' ? [] : await api(`/api/core/applications/${a.id}/returned-decisions`).catch(() => []);
+  if (returned.length) {
+    el.append(h('h2', {}, 'Zurückgegebene Entscheidungen'), table('Von der zweiten Person zurückgegeben', [
+      { title: 'Zurückgegeben am', value: (r) => date(r.returnedAt) },
+      { title: 'Von', value: (r) => r.returnedBy },
+      { title: 'Grund', value: (r) => r.reason },
+      { title: 'Entscheidung', value: (r) => `${lib.stateName(r.outcome)}, ${money(r.amount)} (${r.decidedBy}, ${date(r.decidedOn)})` },
+    ], returned));
   }
   if (a.state === 'SUBMITTED' && ctx.has('approver', 'admin') && !(decision && decision.needsConfirmation && !decision.confirmedBy)) {
     const outcome = field('Ergebnis', select([['APPROVED', 'Bewilligen'], ['PARTIALLY_APPROVED', 'Teilweise bewilligen'], ['REJECTED', 'Ablehnen']]));
@@ -350,6 +377,17 @@ export async function reclaims(el) {
     reclaimTable(await api('/api/core/reclaims')));
 }
 
+/** Downloads a CSV the server wrote (formula cells neutralised there). */
+async function openCsv(path, name) {
+  const res = await api(path, { raw: true, headers: { Accept: 'text/csv' } });
+  const url = URL.createObjectURL(await res.blob());
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 async function openPdf(path) {
   const res = await api(path, { raw: true, headers: { Accept: 'application/pdf' } });
   const url = URL.createObjectURL(await res.blob());
@@ -370,31 +408,53 @@ function auditTable(entries) {
 // ---------------------------------------------------------------------------------------------- Vier Augen
 
 export async function fourEyes(el, ctx) {
-  const list = await api('/api/core/decisions/awaiting-confirmation');
+  const [list, names] = await Promise.all([api('/api/core/decisions/awaiting-confirmation'), bodyNames().catch(() => new Map())]);
+  const apps = new Map(await Promise.all(list.map(async (d) => [d.applicationId, await api(`/api/core/applications/${d.applicationId}`).catch(() => null)])));
   el.append(h('p', {}, 'Entscheidungen über der Vier-Augen-Schwelle, die eine zweite Person bestätigen oder zurückgeben muss.'));
   const status = h('div', { 'aria-live': 'polite' });
+  const review = h('div');
+  const applicant = (d) => { const a = apps.get(d.applicationId); return a ? `${names.get(a.applicantKey) || ''} (${a.applicantKey})` : ''; };
+  const area = (d) => { const a = apps.get(d.applicationId); return a ? areaTitle(ctx, a.areaId) : ''; };
+  // a look at what is confirmed or returned before it is: the decision in full, then yes or no
+  const show = (d, confirming) => {
+    const reason = confirming ? null : field('Grund der Rückgabe', h('textarea', { rows: 3, maxlength: 2000 }), 'Die entscheidende Person liest ihn beim Antrag.');
+    const facts = h('dl', { class: 'facts' }, [['Antrag', `Nr. ${d.applicationId}`], ['Antragsteller', applicant(d)], ['Förderbereich', area(d)],
+      ['Ergebnis', lib.stateName(d.outcome)], ['Betrag', money(d.amount)], ['Auflagen', d.conditions || 'keine'], ['Entschieden von', d.approver],
+      ['Entschieden am', date(d.date)]].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]).flat());
+    const box = h('section', { class: 'notice review', 'aria-labelledby': 'pruefen' },
+      h('h2', { id: 'pruefen', tabindex: -1 }, confirming ? `Entscheidung zu Antrag ${d.applicationId} bestätigen?` : `Entscheidung zu Antrag ${d.applicationId} zurückgeben?`),
+      facts, reason ? reason.wrap : null,
+      h('div', { class: 'buttons' },
+        h('button', { type: 'button', onclick: async () => {
+          try {
+            if (confirming) {
+              const c = await api(`/api/core/applications/${d.applicationId}/decision/confirm`, { method: 'POST' });
+              announce(`Bestätigt: ${c.number}`);
+            } else {
+              if (!reason.input.value.trim()) { lib.showFieldError(reason, 'Bitte den Grund der Rückgabe angeben.'); reason.input.focus(); return; }
+              await api(`/api/core/applications/${d.applicationId}/decision/return`, { method: 'POST', body: { reason: reason.input.value.trim() } });
+              announce(`Entscheidung zu Antrag ${d.applicationId} zurückgegeben.`);
+            }
+            ctx.navigate('vier-augen');
+          } catch (e) { status.replaceChildren(errorBox(e)); }
+        } }, confirming ? 'Ja, bestätigen' : 'Zurückgeben'),
+        h('button', { type: 'button', class: 'secondary', onclick: () => review.replaceChildren() }, 'Abbrechen')));
+    review.replaceChildren(box);
+    box.querySelector('h2').focus();
+  };
   el.append(status, table('Wartende Entscheidungen', [
     { title: 'Antrag', value: (d) => h('a', { href: `#/antraege/${d.applicationId}` }, `Nr. ${d.applicationId}`) },
+    { title: 'Antragsteller', value: applicant },
+    { title: 'Förderbereich', value: area },
     { title: 'Ergebnis', value: (d) => lib.stateName(d.outcome) },
     { title: 'Betrag', numeric: true, value: (d) => money(d.amount) },
+    { title: 'Auflagen', value: (d) => d.conditions || 'keine' },
     { title: 'Entschieden von', value: (d) => d.approver },
     { title: 'Aktion', header: false, value: (d) => h('span', { class: 'buttons' },
-      h('button', { type: 'button', 'aria-label': `Entscheidung zu Antrag ${d.applicationId} bestätigen`, onclick: async () => {
-        try {
-          const c = await api(`/api/core/applications/${d.applicationId}/decision/confirm`, { method: 'POST' });
-          announce(`Bestätigt: ${c.number}`);
-          ctx.navigate('vier-augen');
-        } catch (e) { status.replaceChildren(errorBox(e)); }
-      } }, 'Bestätigen'),
-      h('button', { type: 'button', class: 'secondary', 'aria-label': `Entscheidung zu Antrag ${d.applicationId} zurückgeben`, onclick: async () => {
-        const reason = prompt('Grund der Rückgabe');
-        if (!reason) return;
-        try {
-          await api(`/api/core/applications/${d.applicationId}/decision/return`, { method: 'POST', body: { reason } });
-          ctx.navigate('vier-augen');
-        } catch (e) { status.replaceChildren(errorBox(e)); }
-      } }, 'Zurückgeben')) },
-  ], list, 'Keine Entscheidung wartet auf Ihre Bestätigung.'));
+      h('button', { type: 'button', 'aria-label': `Entscheidung zu Antrag ${d.applicationId} bestätigen`, onclick: () => show(d, true) }, 'Bestätigen'),
+      h('button', { type: 'button', class: 'secondary', 'aria-label': `Entscheidung zu Antrag ${d.applicationId} zurückgeben`, onclick: () => show(d, false) },
+        'Zurückgeben')) },
+  ], list, 'Keine Entscheidung wartet auf Ihre Bestätigung.'), review);
 }
 
 // ---------------------------------------------------------------------------------------------- Audit
@@ -425,7 +485,7 @@ export async function audit(el, ctx) {
 
 // ---------------------------------------------------------------------------------------------- Betrieb
 
-const BUNDLE_STATES = { ACTIVE: 'aktiv', RESOLVED: 'aufgelöst (nicht gestartet)', INSTALLED: 'installiert', STARTING: 'startet', STOPPING: 'hält an' };
+const BUNDLE_STATES = { ACTIVE: 'aktiv', RESOLVED: 'bereit, nicht gestartet', INSTALLED: 'installiert, nicht auflösbar', STARTING: 'startet', STOPPING: 'hält an' };
 
 export async function operation(el, ctx) {
   const modules = await api('/api/core/modules');
@@ -434,7 +494,7 @@ export async function operation(el, ctx) {
       { title: 'Bundle', value: (m) => m.name || m.symbolicName },
       { title: 'Symbolischer Name', value: (m) => m.symbolicName },
       { title: 'Version', value: (m) => m.version },
-      { title: 'Zustand', value: (m) => BUNDLE_STATES[m.state] || m.state },
+      { title: 'Zustand', value: (m) => (m.fragment && m.state === 'RESOLVED' ? 'Fragment, angehängt' : BUNDLE_STATES[m.state] || m.state) },
       { title: 'Förderbereich', value: (m) => m.areaIds.map((id) => areaTitle(ctx, id)).join(', ') || '–' },
     ], modules),
     h('p', {}, h('a', { href: '/api/docs/index.html' }, 'OpenAPI-Dokumente des Kerns und aller Förderbereiche')));

@@ -37,6 +37,20 @@ public interface ApplicationService {
     Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit);
 
     /**
+     * The applications a query selects, in its order, one page of them.
+     *
+     * @since 2.3
+     */
+    Page<Application> search(ApplicationQuery query, int offset, int limit);
+
+    /**
+     * The decisions on an application that the second person gave back, oldest first.
+     *
+     * @since 2.3
+     */
+    List<ReturnedDecision> returnedDecisions(long applicationId);
+
+    /**
      * The applications a provider made in its own name.
      *
      * @since 2.0

@@ -3,6 +3,7 @@ package de.paktwerk.core.internal.application;
 import de.paktwerk.core.api.db.Sql;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationService;
+import de.paktwerk.core.api.ApplicationQuery;
 import de.paktwerk.core.api.ApplicationState;
 import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.Decision;
@@ -252,41 +253,65 @@ public class ApplicationServiceImpl implements ApplicationService {
 
     @Override
     public Page<Application> listOfProvider(long providerId, String areaId, ApplicationState state, int offset, int limit) {
-        return list(null, providerId, areaId, state, offset, limit);
+        return search(new ApplicationQuery(null, providerId, areaId, state, null, null, true, null, false), offset, limit);
     }
 
     @Override
     public Page<Application> list(String applicantKey, String areaId, ApplicationState state, int offset, int limit) {
-        return list(applicantKey, null, areaId, state, offset, limit);
+        return search(new ApplicationQuery(applicantKey, null, areaId, state, null, null, true, null, false), offset, limit);
     }
 
-    private Page<Application> list(String applicantKey, Long providerId, String areaId, ApplicationState state, int offset, int limit) {
+    private static final java.util.Map<ApplicationQuery.Sort, String> ORDER = java.util.Map.of(ApplicationQuery.Sort.ID, "a.id",
+            ApplicationQuery.Sort.APPLICANT, "m.name", ApplicationQuery.Sort.AREA, "a.area_id", ApplicationQuery.Sort.PERIOD, "a.period_id",
+            ApplicationQuery.Sort.REQUESTED, "a.requested_cents", ApplicationQuery.Sort.STATE, "a.state", ApplicationQuery.Sort.UPDATED, "a.updated_at");
+
+    @Override
+    public Page<Application> search(ApplicationQuery q, int offset, int limit) {
         Page.check(offset, limit);
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder where = new StringBuilder(" FROM application a JOIN municipality m ON m.official_key = a.applicant_key WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        if (providerId != null) {
-            where.append(" AND provider_id = ? AND applicant_kind = ?");
-            params.add(providerId);
+        if (q.providerId() != null) {
+            where.append(" AND a.provider_id = ? AND a.applicant_kind = ?");
+            params.add(q.providerId());
             params.add(ApplicantKind.PROVIDER.name());
         }
-        if (applicantKey != null && !applicantKey.isBlank()) {
-            where.append(" AND applicant_key = ?");
-            params.add(applicantKey);
+        if (q.applicantKey() != null && !q.applicantKey().isBlank()) {
+            where.append(" AND a.applicant_key = ?");
+            params.add(q.applicantKey());
         }
-        if (areaId != null && !areaId.isBlank()) {
-            where.append(" AND area_id = ?");
-            params.add(areaId);
+        if (q.areaId() != null && !q.areaId().isBlank()) {
+            where.append(" AND a.area_id = ?");
+            params.add(q.areaId());
         }
-        if (state != null) {
-            where.append(" AND state = ?");
-            params.add(state.name());
+        if (q.state() != null) {
+            where.append(" AND a.state = ?");
+            params.add(q.state().name());
         }
+        if (!q.drafts()) {
+            where.append(" AND a.state <> ?");
+            params.add(ApplicationState.DRAFT.name());
+        }
+        if (q.undecided()) {
+            where.append(" AND NOT EXISTS (SELECT 1 FROM decision d WHERE d.application_id = a.id)");
+        }
+        if (q.districtKey() != null && !q.districtKey().isBlank()) {
+            where.append(" AND m.district_key = ?");
+            params.add(q.districtKey());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String text = q.text().strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" AND (LOWER(m.name) LIKE ? ESCAPE '\\' OR a.applicant_key LIKE ? ESCAPE '\\')");
+            params.add("%" + text + "%");
+            params.add(text + "%");
+        }
+        String direction = q.descending() ? " DESC" : " ASC";
+        String order = " ORDER BY " + ORDER.get(q.sort()) + direction + (q.sort() == ApplicationQuery.Sort.ID ? "" : ", a.id DESC");
         return jdbc.tx(c -> {
-            long total = Sql.count(c, "SELECT COUNT(*) FROM application" + where, params.toArray());
+            long total = Sql.count(c, "SELECT COUNT(*)" + where, params.toArray());
             List<Object> paged = new ArrayList<>(params);
             paged.add(offset);
             paged.add(limit);
-            List<Application> items = Sql.list(c, "SELECT * FROM application" + where + " ORDER BY id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
+            List<Application> items = Sql.list(c, "SELECT a.*" + where + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY",
                     ApplicationServiceImpl::map, paged.toArray());
             return new Page<>(items, total, offset, limit);
         });
@@ -555,6 +580,17 @@ public class ApplicationServiceImpl implements ApplicationService {
             }
             audit.append(c, approver, "decision", String.valueOf(d.id()), "return", Json.write(d), null);
             return find(c, id, false);
+        });
+    }
+
+    @Override
+    public List<de.paktwerk.core.api.ReturnedDecision> returnedDecisions(long applicationId) {
+        return jdbc.tx(c -> {
+            find(c, applicationId, false);
+            return Sql.list(c, "SELECT * FROM returned_decision WHERE application_id = ? ORDER BY id",
+                    rs -> new de.paktwerk.core.api.ReturnedDecision(rs.getLong("application_id"), rs.getString("decided_by"), Sql.date(rs, "decided_on"),
+                            ApplicationState.valueOf(rs.getString("outcome")), Money.ofCents(rs.getLong("amount_cents")), rs.getString("returned_by"),
+                            rs.getTimestamp("returned_at").toInstant(), rs.getString("reason")), applicationId);
         });
     }
 

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import de.paktwerk.core.api.rest.RestParams;
 import de.paktwerk.core.api.Application;
 import de.paktwerk.core.api.ApplicationService;
+import de.paktwerk.core.api.ApplicationQuery;
 import de.paktwerk.core.api.ApplicationState;
 import de.paktwerk.core.api.Decision;
 import de.paktwerk.core.api.DecisionRequest;
@@ -116,27 +117,38 @@ public class ApplicationResource {
     @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
             @ApiResponse(responseCode = "403", ref = "#/components/responses/Forbidden")})
     public Page<Application> list(@QueryParam("applicant") String applicant, @QueryParam("area") String area,
-                                  @QueryParam("state") String state, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
+                                  @QueryParam("state") String state,
+                                  @Parameter(description = "Teil des Namens des Antragstellers oder Anfang seines Schlüssels, z. B. Ulm") @QueryParam("q") String text,
+                                  @Parameter(description = "Landkreis (fünfstelliger Schlüssel), z. B. 08425") @QueryParam("district") String district,
+                                  @Parameter(description = "Sortierung: id, applicant, area, period, requested, state oder updated; mit - absteigend",
+                                          schema = @Schema(pattern = "^-?(id|applicant|area|period|requested|state|updated)$")) @QueryParam("sort") String sort,
+                                  @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
                                   @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit, @Context SecurityContext sc) {
         Caller caller = Caller.of(sc);
+        ApplicationState st = RestParams.enumParam(ApplicationState.class, state, "state");
+        boolean descending = sort != null && sort.startsWith("-");
+        ApplicationQuery.Sort order = sort == null || sort.isBlank() ? null
+                : RestParams.enumParam(ApplicationQuery.Sort.class, (descending ? sort.substring(1) : sort).toUpperCase(java.util.Locale.ROOT), "sort");
+        int from = RestParams.intParam(offset, "offset", 0);
+        int size = RestParams.intParam(limit, "limit", 100);
         if (!caller.seesAllMunicipalities() && caller.municipalities().isEmpty() && caller.providers().size() == 1) {
             // a provider's users see the applications in its own name
-            return applications.listOfProvider(caller.providers().iterator().next(), area,
-                    RestParams.enumParam(ApplicationState.class, state, "state"), RestParams.intParam(offset, "offset", 0),
-                    RestParams.intParam(limit, "limit", 100));
+            return applications.search(new ApplicationQuery(null, caller.providers().iterator().next(), area, st, text, district, true, order,
+                    descending), from, size);
         }
         if (!caller.seesAllMunicipalities()) {
             if (applicant == null || applicant.isBlank()) {
                 if (caller.municipalities().size() != 1) {
                     throw new InvalidInputException("Bitte den Antragsteller angeben (applicant): Sie handeln für "
-                            + (caller.municipalities().isEmpty() ? "keine Kommune" : "mehrere Kommunen") + ".");
+                            + (caller.municipalities().isEmpty() ? "keine Kommune" : "mehrere Kommunen") + ".", "applicant");
                 }
                 applicant = caller.municipalities().iterator().next();
             }
             caller.requireMunicipality(applicant);
         }
-        return applications.list(applicant, area, RestParams.enumParam(ApplicationState.class, state, "state"),
-                RestParams.intParam(offset, "offset", 0), RestParams.intParam(limit, "limit", 100));
+        // the office lists what was filed: a municipality's draft is its own until submitted
+        return applications.search(new ApplicationQuery(applicant, null, area, st, text, district, !caller.seesAllMunicipalities(), order, descending),
+                from, size);
     }
 
     @GET
@@ -144,6 +156,14 @@ public class ApplicationResource {
     @Operation(operationId = "getApplication", summary = "Einen Antrag lesen")
     public Application get(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Context SecurityContext sc) {
         return own(id, sc);
+    }
+
+    @GET
+    @Path("applications/{id}/returned-decisions")
+    @Operation(operationId = "listReturnedDecisions", summary = "Entscheidungen, die die zweite Person zurückgegeben hat, mit ihrem Grund")
+    public List<de.paktwerk.core.api.ReturnedDecision> returned(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
+                                                                 @Context SecurityContext sc) {
+        return applications.returnedDecisions(own(id, sc).id());
     }
 
     /**
@@ -217,6 +237,42 @@ public class ApplicationResource {
     public Decision amendDecision(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                   de.paktwerk.core.api.DecisionAmendment body, @Context SecurityContext sc) {
         return applications.amendDecision(id(id), RestParams.body(body), Params.actor(sc));
+    }
+
+    /**
+     * One kind of work waiting for the caller.
+     *
+     * @param kind {@code TO_DECIDE} (filed, not decided), {@code TO_CONFIRM} (a colleague's decision awaiting the caller as
+     *             second person), {@code DRAFTS} (the caller's drafts, not filed yet)
+     * @param title what it is, in German, with the count
+     * @param count how many
+     */
+    public record WorkItem(String kind, String title, long count) {
+    }
+
+    @GET
+    @Path("work")
+    @javax.annotation.security.PermitAll
+    @Operation(operationId = "listMyWork", summary = "Was auf mich wartet: je Art die Anzahl (Startseite, Menü)")
+    public List<WorkItem> work(@Context SecurityContext sc) {
+        Caller caller = Caller.of(sc);
+        List<WorkItem> out = new java.util.ArrayList<>();
+        if (caller.has(Roles.APPROVER)) {
+            long open = applications.search(new ApplicationQuery(null, null, null, ApplicationState.SUBMITTED, null, null, false, null, false, true), 0, 1).total();
+            out.add(new WorkItem("TO_DECIDE", open == 1 ? "1 eingereichter Antrag wartet auf die Entscheidung"
+                    : open + " eingereichte Anträge warten auf die Entscheidung", open));
+            long confirm = applications.awaitingConfirmation(caller.name()).size();
+            out.add(new WorkItem("TO_CONFIRM", confirm == 1 ? "1 Entscheidung wartet auf Ihre Bestätigung als zweite Person"
+                    : confirm + " Entscheidungen warten auf Ihre Bestätigung als zweite Person", confirm));
+        }
+        if (!caller.seesAllMunicipalities() && !caller.municipalities().isEmpty()) {
+            long drafts = 0;
+            for (String key : caller.municipalities()) {
+                drafts += applications.search(new ApplicationQuery(key, null, null, ApplicationState.DRAFT, null, null, true, null, false), 0, 1).total();
+            }
+            out.add(new WorkItem("DRAFTS", drafts == 1 ? "1 Entwurf ist noch nicht eingereicht" : drafts + " Entwürfe sind noch nicht eingereicht", drafts));
+        }
+        return out;
     }
 
     @GET

@@ -123,14 +123,56 @@ public class FundsResource {
 
     @GET
     @Path("distributions/{id}/shares")
-    @Operation(operationId = "listShares", summary = "Anteile eines Verteilungslaufs (seitenweise)")
-    public Page<Share> shares(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset, @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
+    @Operation(operationId = "listShares", summary = "Anteile eines Verteilungslaufs: seitenweise, sortiert, nach Name oder Schlüssel gesucht;"
+            + " mit compare neben den Anteilen eines anderen Laufs (etwa dem vorläufigen)")
+    public Page<ShareRow> shares(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
+                                 @Parameter(description = "Teil des Namens oder Anfang des Schlüssels, z. B. Ulm") @QueryParam("q") String text,
+                                 @Parameter(description = "Sortierung: key, name, weight oder amount; mit - absteigend",
+                                         schema = @Schema(pattern = "^-?(key|name|weight|amount)$")) @QueryParam("sort") String sort,
+                                 @Parameter(description = "Nummer eines Laufs, dessen Anteile daneben stehen", schema = @Schema(type = "integer", format = "int64")) @QueryParam("compare") String compare,
+                                 @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("offset") String offset,
+                                 @Parameter(schema = @Schema(type = "integer", minimum = "0")) @QueryParam("limit") String limit) {
         int from = RestParams.intParam(offset, "offset", 0);
         int size = RestParams.intParam(limit, "limit", Page.MAX_LIMIT);
         Page.check(from, size);
-        List<Share> all = distributions.shares(RestParams.id(id, "Verteilungsnummer"));
+        if (text != null && text.length() > 200) {
+            throw new de.paktwerk.core.api.InvalidInputException("Der Suchtext ist länger als 200 Zeichen.", "q");
+        }
+        java.util.Comparator<ShareRow> order = shareOrder(sort);
+        java.util.Map<String, Money> before = new java.util.HashMap<>();
+        if (compare != null && !compare.isBlank()) {
+            distributions.shares(RestParams.id(compare, "compare")).forEach(s -> before.put(s.bodyKey(), s.amount()));
+        }
+        String needle = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+        List<ShareRow> all = distributions.shares(RestParams.id(id, "Verteilungsnummer")).stream()
+                .map(s -> {
+                    Money was = compare == null || compare.isBlank() ? null : before.getOrDefault(s.bodyKey(), Money.ZERO);
+                    return new ShareRow(s.bodyKey(), name(s.bodyKey()), s.weight(), s.amount(), was, was == null ? null : s.amount().minus(was));
+                })
+                .filter(r -> needle.isEmpty() || r.bodyKey().startsWith(needle) || r.name().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                .sorted(order).toList();
         int start = Math.min(from, all.size());
         return new Page<>(all.subList(start, Math.min(all.size(), start + size)), all.size(), from, size);
+    }
+
+    /** One body's share in a run, with its name and, when compared, the other run's share and the difference. */
+    public record ShareRow(String bodyKey, String name, long weight, Money amount,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Money compared,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Money difference) {
+    }
+
+    static java.util.Comparator<ShareRow> shareOrder(String sort) {
+        boolean descending = sort != null && sort.startsWith("-");
+        String by = sort == null || sort.isBlank() ? "key" : descending ? sort.substring(1) : sort;
+        java.util.Comparator<ShareRow> order = switch (by) {
+            case "key" -> java.util.Comparator.comparing(ShareRow::bodyKey);
+            case "name" -> java.util.Comparator.comparing(ShareRow::name, java.text.Collator.getInstance(java.util.Locale.GERMAN));
+            case "weight" -> java.util.Comparator.comparingLong(ShareRow::weight);
+            case "amount" -> java.util.Comparator.comparing(ShareRow::amount);
+            default -> throw new de.paktwerk.core.api.InvalidInputException("Sortiert wird nach key, name, weight oder amount, mit - davor absteigend.",
+                    "sort");
+        };
+        return (descending ? order.reversed() : order).thenComparing(ShareRow::bodyKey);
     }
 
     @GET

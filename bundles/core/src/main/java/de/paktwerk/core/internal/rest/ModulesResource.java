@@ -38,9 +38,10 @@ public class ModulesResource {
      * A bundle of Paktwerk.
      *
      * @param state {@code ACTIVE}, {@code RESOLVED}, {@code INSTALLED}, {@code STARTING} or {@code STOPPING}
-     * @param areaIds the funding areas it registers right now
+     * @param areaIds the funding areas it registers right now, each once
+     * @param fragment whether it is a fragment attached to another bundle (RESOLVED is then its working state)
      */
-    public record Module(long bundleId, String symbolicName, String name, String version, String state, List<String> areaIds) {
+    public record Module(long bundleId, String symbolicName, String name, String version, String state, List<String> areaIds, boolean fragment) {
     }
 
     private final BundleContext context;
@@ -62,7 +63,7 @@ public class ModulesResource {
                 continue;
             }
             out.add(new Module(b.getBundleId(), bsn, b.getHeaders("").get("Bundle-Name"), b.getVersion().toString(), state(b.getState()),
-                    areaIds(b)));
+                    areaIds(b), b.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) != null));
         }
         out.sort(Comparator.comparing(Module::symbolicName));
         return out;
@@ -74,7 +75,7 @@ public class ModulesResource {
             return List.of();
         }
         return Arrays.stream(refs).map(r -> r.getProperty(FundingArea.ID_PROPERTY)).filter(String.class::isInstance)
-                .map(String.class::cast).sorted().toList();
+                .map(String.class::cast).distinct().sorted().toList();
     }
 
     static String state(int state) {

@@ -8,6 +8,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import de.paktwerk.core.api.Application;
+import de.paktwerk.core.api.ApplicationQuery;
 import de.paktwerk.core.api.ApplicationState;
 import de.paktwerk.core.api.ConflictException;
 import de.paktwerk.core.api.Decision;
@@ -54,6 +55,37 @@ public class ApplicationServiceTest {
 
     Application draft(String applicant, String amount) {
         return f.applications.create(new NewApplication(applicant, AREA, "2017", euros(amount), null, null, null, null), "gemeinde");
+    }
+
+    private List<String> found(ApplicationQuery q) {
+        return f.applications.search(q, 0, 50).items().stream().map(a -> a.applicantKey() + " " + a.requested() + " " + a.state()).toList();
+    }
+
+    @Test
+    public void theOfficeSearchesByNameOrKeyAndSortsWithoutSeeingDrafts() {
+        f.applications.submit(draft(ULM, "1000.00").id(), "gemeinde");
+        f.applications.submit(draft(STUTTGART, "2000.00").id(), "gemeinde");
+        draft(ULM, "500.00");
+        // the office's view: what was filed, found by a part of the name in any case
+        assertEquals(List.of(ULM + " 1000.00 SUBMITTED"), found(new ApplicationQuery(null, null, null, null, "uLM", null, false, null, false)));
+        // the applicant's view with drafts; the beginning of a key; the district's five digits
+        assertEquals(List.of(ULM + " 1000.00 SUBMITTED", ULM + " 500.00 DRAFT"),
+                found(new ApplicationQuery(null, null, null, null, "Ulm", null, true, null, false)));
+        assertEquals(List.of(STUTTGART + " 2000.00 SUBMITTED"), found(new ApplicationQuery(null, null, null, null, "0811", null, true, null, false)));
+        assertEquals(List.of(ULM + " 1000.00 SUBMITTED", ULM + " 500.00 DRAFT"),
+                found(new ApplicationQuery(null, null, null, null, null, "08421", true, null, false)));
+        // a wildcard is a character like any other
+        assertEquals(List.of(), found(new ApplicationQuery(null, null, null, null, "%", null, true, null, false)));
+        assertEquals(List.of(), found(new ApplicationQuery(null, null, null, null, "_lm", null, true, null, false)));
+        // sorted by the amount asked for, largest first; by the applicant's name
+        assertEquals(List.of(STUTTGART + " 2000.00 SUBMITTED", ULM + " 1000.00 SUBMITTED", ULM + " 500.00 DRAFT"),
+                found(new ApplicationQuery(null, null, null, null, null, null, true, ApplicationQuery.Sort.REQUESTED, true)));
+        assertEquals(List.of(STUTTGART + " 2000.00 SUBMITTED", ULM + " 500.00 DRAFT", ULM + " 1000.00 SUBMITTED"),
+                found(new ApplicationQuery(null, null, null, null, null, null, true, ApplicationQuery.Sort.APPLICANT, false)));
+        assertEquals(2, f.applications.search(new ApplicationQuery(null, null, null, null, null, null, false, null, false), 0, 1).total());
+        InvalidInputException district = assertThrows(InvalidInputException.class,
+                () -> new ApplicationQuery(null, null, null, null, null, "Ulm", false, null, false));
+        assertEquals("district", district.field());
     }
 
     @Test
@@ -325,11 +357,20 @@ public class ApplicationServiceTest {
         assertEquals(before, f.budgets.budget("2017", AREA).committed());
         assertTrue(f.applications.decision(big.id()).isEmpty());
         assertEquals(List.of(), f.applications.awaitingConfirmation("p2"));
+        // the reason stays readable for whoever decides anew; the office's inbox counts the application as undecided again
+        List<de.paktwerk.core.api.ReturnedDecision> returned = f.applications.returnedDecisions(big.id());
+        assertEquals(1, returned.size());
+        assertEquals(List.of("p1", "APPROVED", "150000.00", "p2", "Stellenplan fehlt"), List.of(returned.get(0).decidedBy(),
+                returned.get(0).outcome().name(), returned.get(0).amount().toString(), returned.get(0).returnedBy(), returned.get(0).reason()));
+        assertEquals(List.of(big.id()), f.applications.search(new de.paktwerk.core.api.ApplicationQuery(STUTTGART, null, null, ApplicationState.SUBMITTED,
+                null, null, false, null, false, true), 0, 10).items().stream().map(Application::id).toList());
         // decided anew (smaller, below the threshold): it takes the first number of the year
         Decision again = f.applications.decide(big.id(), new DecisionRequest(ApplicationState.PARTIALLY_APPROVED, euros("90000.00"), null), "p1");
         assertEquals("PFI-" + year + "-000001", again.number());
         assertEquals(before.plus(euros("90000.00")), f.budgets.budget("2017", AREA).committed());
         assertThrows(ConflictException.class, () -> f.applications.returnDecision(big.id(), "zu spät", "p2"));
+        assertEquals(List.of(), f.applications.search(new de.paktwerk.core.api.ApplicationQuery(STUTTGART, null, null, ApplicationState.SUBMITTED,
+                null, null, false, null, false, true), 0, 10).items());
     }
 
     long cents(String sql, Object... args) throws Exception {
