@@ -529,6 +529,90 @@ test('the second person gives a decision back with a reason, asked on the page; 
   await context.close();
 });
 
+test('youth & career brings its own pages: Ulm records a school (refused first, next to the field), sees its funded position and the school year\'s report with CSV', { timeout: 120000 }, async () => {
+  const Y = '/api/youth-career';
+  const { context, page } = await session();
+  await login(page, ULM);
+  const area = page.locator('li[data-area="youth-career"]');
+  await area.getByRole('link', { name: 'Schulen', exact: true }).click();
+  await page.getByRole('heading', { name: 'Schulen – Junge Flüchtlinge in Schule und Beruf', level: 1 }).waitFor();
+  await page.getByLabel('Schulnummer').fill('12');
+  await page.getByLabel('Name der Schule').fill('Gewerbliche Schule Ulm – Abteilung für Zugewanderte');
+  await page.getByLabel('Schulart').selectOption({ label: 'Berufliche Schule' });
+  await page.getByLabel('VABO-Klassen').fill('3');
+  await page.getByLabel('Geflüchtete Schülerinnen und Schüler').fill('42');
+  await page.getByRole('button', { name: 'Schule speichern' }).click();
+  await page.locator('.field', { hasText: 'Schulnummer' }).getByText('Die Schulnummer (Dienststellennummer) besteht aus 5 bis 12 Ziffern.').waitFor();
+  assert.equal((await rest('GET', `${Y}/schools/12`, ULM)).status, 404, 'abgelehnt heißt: nichts gespeichert');
+  await page.getByLabel('Schulnummer').fill('04199001');
+  await page.getByRole('button', { name: 'Schule speichern' }).click();
+  await page.getByText('Schule Gewerbliche Schule Ulm – Abteilung für Zugewanderte (04199001) erfasst.').waitFor();
+  await page.getByRole('rowheader', { name: '04199001' }).waitFor();
+  await check(page, '33-yc-schulen', 'Schulen – Junge Flüchtlinge in Schule und Beruf');
+  const school = (await rest('GET', `${Y}/schools/04199001`, ULM)).json;
+  assert.deepEqual([school.name, school.municipalityKey, school.schoolType, school.classesVabo, school.classesVkl, school.refugeePupils],
+    ['Gewerbliche Schule Ulm – Abteilung für Zugewanderte', '08421000', 'BERUFLICH', 3, 0, 42]);
+
+  // the positions the office's decisions funded, per school year, as the REST API lists them for Ulm
+  const positions = (await rest('GET', `${Y}/positions`, ULM)).json;
+  assert.equal(positions.length, 1, JSON.stringify(positions));
+  const p = positions[0];
+  await area.getByRole('link', { name: 'Geförderte Stellen' }).click();
+  await page.getByRole('heading', { name: 'Geförderte Stellen – Junge Flüchtlinge in Schule und Beruf', level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: 'Schuljahr', exact: true }).fill(p.schoolYear);
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.locator('caption', { hasText: `Geförderte Stellen ${p.schoolYear} (1)` }).waitFor();
+  assert.deepEqual(await page.locator('tbody tr').first().locator('th, td').allTextContents(), [String(p.id), 'Jugendberufshelfer', p.schoolYear,
+    '08421000', p.fte, String(p.months), euro(p.funded), p.decisionNumber, p.schools.length ? p.schools.join(', ') : '–']);
+  await check(page, '34-yc-stellen', 'Geförderte Stellen – Junge Flüchtlinge in Schule und Beruf');
+
+  const report = (await rest('GET', `${Y}/reports?schoolYear=${encodeURIComponent(p.schoolYear)}`, ULM)).json;
+  await area.getByRole('link', { name: 'Bericht je Schuljahr' }).click();
+  await page.getByRole('heading', { name: 'Bericht je Schuljahr – Junge Flüchtlinge in Schule und Beruf', level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: 'Schuljahr', exact: true }).fill(p.schoolYear);
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.locator('caption', { hasText: `Bericht je Schuljahr ${p.schoolYear} (${report.length})` }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Als CSV herunterladen' }).click()]);
+  const csv = readFileSync(await download.path(), 'utf8').replace(/^\ufeff/, '').split('\r\n');
+  assert.equal(csv[0], 'Träger;Teilprogramm;Stellen;Stellenanteile;Gefördert;Erreichte Schülerinnen und Schüler;Beratene;Ausbildungsverträge');
+  assert.equal(csv.length, 1 + report.length);
+  assert.equal(csv[1].split(';').slice(0, 5).join(';'), `08421000;Jugendberufshelfer;${report[0].positions};${report[0].fte};${report[0].funded.replace('.', ',')}`);
+  await check(page, '35-yc-bericht', 'Bericht je Schuljahr – Junge Flüchtlinge in Schule und Beruf');
+  await context.close();
+});
+
+test('civic engagement brings its own pages: the office opens a call through the generated form (any Unicode in its title), listed in German and read back over REST', { timeout: 120000 }, async () => {
+  const title = 'Nachbarschaft 2027 – شراكة 🤝';
+  const { context, page } = await session();
+  await login(page, APPROVER1);
+  await page.locator('li[data-area="civic-engagement"]').getByRole('link', { name: 'Aufrufe', exact: true }).click();
+  await page.getByRole('heading', { name: 'Aufrufe – Bürgerschaftliches Engagement und Zivilgesellschaft', level: 1 }).waitFor();
+  await page.getByLabel('Titel des Aufrufs').fill(title);
+  await page.getByLabel('Budget des Aufrufs in Euro').fill('250.000,00');
+  await page.getByLabel('Frist für Anträge').fill('2027-03-31');
+  await page.getByLabel('Laufzeit ab').fill('2027-05-01');
+  await page.getByLabel('Laufzeit bis').fill('2027-12-31');
+  await page.getByLabel('Fördergegenstände 1').selectOption({ label: 'Projekt' });
+  await page.getByLabel('Antragsberechtigt 1').selectOption({ label: 'Vereine' });
+  await page.getByRole('button', { name: 'Antragsberechtigt: Eintrag hinzufügen' }).click();
+  await page.getByLabel('Antragsberechtigt 2').selectOption({ label: 'Gemeinden' });
+  await page.getByLabel('Zuschuss mindestens (Euro)').fill('1.000,00');
+  await page.getByLabel('Zuschuss höchstens (Euro)').fill('20.000,00');
+  await page.getByLabel('Eigenanteil mindestens (Prozent)').fill('10');
+  await page.getByRole('button', { name: 'Aufruf eröffnen' }).click();
+  const done = await page.getByText(/^Aufruf Nr\. \d+ „.*“ eröffnet\.$/).textContent();
+  assert.equal(done.replace(/^Aufruf Nr\. \d+ /, ''), `„${title}“ eröffnet.`);
+  const id = Number(done.match(/Nr\. (\d+)/)[1]);
+  const call = (await rest('GET', `/api/civic-engagement/calls/${id}`, APPROVER1)).json;
+  assert.deepEqual([call.title, call.budget, call.deadline, call.kinds, call.eligible, call.grantMin, call.grantMax, call.minOwnSharePercent, call.termStart, call.termEnd],
+    [title, '250000.00', '2027-03-31', ['PROJECT'], ['GEMEINDE', 'ASSOCIATION'], '1000.00', '20000.00', 10, '2027-05-01', '2027-12-31']);
+  const row = page.locator('tbody tr', { has: page.getByRole('rowheader', { name: String(id), exact: true }) });
+  assert.deepEqual((await row.locator('th, td').allTextContents()).slice(0, 6),
+    [String(id), title, '250.000,00 €', '31.03.2027', 'Projekt', 'Gemeinden, Vereine']);
+  await check(page, '36-ce-aufrufe', 'Aufrufe – Bürgerschaftliches Engagement und Zivilgesellschaft');
+  await context.close();
+});
+
 test('reflow: at 320 CSS px (1280 px at 400 % zoom) no page scrolls sideways; the menu folds away behind "Menü"', { timeout: 180000 }, async () => {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 320, height: 800 } });
   const page = await context.newPage();
@@ -559,6 +643,9 @@ test('reflow: at 320 CSS px (1280 px at 400 % zoom) no page scrolls sideways; th
   await walk(['start?zeitraum=2017', 'antraege', 'antraege/1', 'mittel', 'verteilungen', 'rueckforderungen', 'vier-augen', 'audit', 'betrieb',
     'bereich/integration-management/faelle', 'bereich/integration-management/faelle/ULM-0001',
     ...areas.flatMap((a) => [`bereich/${a.id}`, `bereich/${a.id}/neu`])]);
+  await logout(page);
+  await login(page, ['approver1', 'pruefen-pruefen-1']);
+  await walk(['bereich/youth-career/schulen', 'bereich/youth-career/stellen', 'bereich/youth-career/bericht', 'bereich/civic-engagement/aufrufe']);
   await page.screenshot({ path: `${SHOTS}/40-schmal-antrag.png`, fullPage: true });
   await logout(page);
   await login(page, ULM);

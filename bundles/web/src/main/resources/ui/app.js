@@ -2,6 +2,7 @@
 import * as lib from './lib.js';
 import * as views from './views.js';
 import { areaHome, areaNew } from './area.js';
+import { records } from './records.js';
 
 const { api, h, session } = lib;
 const main = document.getElementById('inhalt');
@@ -159,7 +160,11 @@ async function render() {
       else if (parts[2] === 'neu') { title = `Neuer Antrag: ${area.title}`; view = (el) => areaNew(el, c); }
       else {
         const v = mod && mod.views ? mod.views.find((x) => x.id === parts[2]) : null;
-        if (v && (!v.roles || has(...v.roles))) { title = `${v.title} – ${area.title}`; view = (el) => v.render(el, c, parts.slice(3)); }
+        if (v && (!v.roles || has(...v.roles))) {
+          title = `${v.title} – ${area.title}`;
+          // a page the module declares (its records) or writes itself
+          view = v.records ? (el) => records(el, c, { id: v.id, title: v.title, ...v.records }) : (el) => v.render(el, c, parts.slice(3));
+        }
       }
     }
   }

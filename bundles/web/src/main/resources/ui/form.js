@@ -81,7 +81,10 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
       const items = [];
       const add = () => {
         const i = items.length;
-        const b = build(s.items || {}, `${path}[${i}]`, `${labels[`${name}.item`] || label(name, own.title ? own : s)} ${i + 1}`, true, valueLabels);
+        // an entry is named by the list and its number ("Fördergegenstände 2"), also where the entry's schema has a title of its own
+        const item = { ...resolve(s.items || {}, doc) };
+        delete item.title;
+        const b = build(item, `${path}[${i}]`, `${labels[`${name}.item`] || label(name, own.title ? own : s)} ${i + 1}`, true, valueLabels);
         const li = h('li', {}, b.element);
         items.push({ b, li });
         list.append(li);

@@ -72,9 +72,29 @@ public final class Model {
      * @param minOwnSharePercent own contribution at least this share of the total costs (default from the settings)
      * @param maxPersonnelSharePercent personnel costs at most this share of the grant (default from the settings)
      */
-    public record CallInput(String title, String budget, LocalDate deadline, List<Eligible> eligible, List<Kind> kinds, String grantMin,
-                            String grantMax, Integer minOwnSharePercent, Integer maxPersonnelSharePercent, LocalDate termStart,
-                            LocalDate termEnd) {
+    @Schema(title = "Aufruf", extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"title\",\"budget\",\"deadline\","
+            + "\"termStart\",\"termEnd\",\"kinds\",\"eligible\",\"grantMin\",\"grantMax\",\"minOwnSharePercent\",\"maxPersonnelSharePercent\"]", parseValue = true)}))
+    public record CallInput(@Schema(title = "Titel des Aufrufs", requiredMode = REQUIRED) String title,
+                            @Schema(title = "Budget des Aufrufs in Euro", requiredMode = REQUIRED, pattern = Payloads.AMOUNT, format = "decimal") String budget,
+                            @Schema(title = "Frist für Anträge", requiredMode = REQUIRED) LocalDate deadline,
+                            @Schema(title = "Antragsberechtigt", extensions = @Extension(name = "x-labels", properties = {
+                                    @ExtensionProperty(name = "GEMEINDE", value = "Gemeinden"), @ExtensionProperty(name = "STADTKREIS", value = "Stadtkreise"),
+                                    @ExtensionProperty(name = "LANDKREIS", value = "Landkreise"), @ExtensionProperty(name = "ASSOCIATION", value = "Vereine"),
+                                    @ExtensionProperty(name = "CHURCH_PARISH", value = "Kirchengemeinden"),
+                                    @ExtensionProperty(name = "WELFARE_ASSOCIATION", value = "Wohlfahrtsverbände"),
+                                    @ExtensionProperty(name = "VHS", value = "Volkshochschulen"), @ExtensionProperty(name = "OTHER", value = "andere Träger")}))
+                            List<Eligible> eligible,
+                            @Schema(title = "Fördergegenstände", extensions = @Extension(name = "x-labels", properties = {
+                                    @ExtensionProperty(name = "DIALOGUE", value = "Nachbarschaftsgespräch"),
+                                    @ExtensionProperty(name = "ALLIANCE", value = "Bündnis für Zusammenhalt"),
+                                    @ExtensionProperty(name = "PROJECT", value = "Projekt"), @ExtensionProperty(name = "FSJ", value = "FSJ-Plätze")}))
+                            List<Kind> kinds,
+                            @Schema(title = "Zuschuss mindestens (Euro)", pattern = Payloads.AMOUNT, format = "decimal") String grantMin,
+                            @Schema(title = "Zuschuss höchstens (Euro)", pattern = Payloads.AMOUNT, format = "decimal") String grantMax,
+                            @Schema(title = "Eigenanteil mindestens (Prozent)", minimum = "0", maximum = "100") Integer minOwnSharePercent,
+                            @Schema(title = "Personalkosten höchstens (Prozent)", minimum = "0", maximum = "100") Integer maxPersonnelSharePercent,
+                            @Schema(title = "Laufzeit ab") LocalDate termStart,
+                            @Schema(title = "Laufzeit bis") LocalDate termEnd) {
     }
 
     /** A call with what is approved in it so far. */

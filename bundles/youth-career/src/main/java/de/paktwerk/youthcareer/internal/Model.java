@@ -94,8 +94,27 @@ public final class Model {
     }
 
     /** Schools as recorded by the approval office or the school authority. */
-    public record School(String schoolNumber, String name, String municipalityKey, SchoolType schoolType, Integer classesVkl,
-                         Integer classesVabo, Integer classesAvdual, Integer classesVab, Integer classesBej, Integer refugeePupils) {
+    @Schema(title = "Schule", extensions = @Extension(properties = {@ExtensionProperty(name = "x-order", value = "[\"schoolNumber\",\"name\","
+            + "\"schoolType\",\"municipalityKey\",\"refugeePupils\",\"classesVkl\",\"classesVabo\",\"classesAvdual\",\"classesVab\",\"classesBej\"]",
+            parseValue = true)}))
+    public record School(@Schema(title = "Schulnummer", description = "die amtliche Dienststellennummer der Schule, z. B. 04123456",
+                                 requiredMode = REQUIRED, pattern = "^[0-9]{5,12}$") String schoolNumber,
+                         @Schema(title = "Name der Schule", requiredMode = REQUIRED) String name,
+                         @Schema(title = "Kommune (amtlicher Schlüssel)", requiredMode = REQUIRED) String municipalityKey,
+                         @Schema(title = "Schulart", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
+                                 @ExtensionProperty(name = "GS", value = "Grundschule"),
+                                 @ExtensionProperty(name = "WRS", value = "Werkrealschule"),
+                                 @ExtensionProperty(name = "GMS", value = "Gemeinschaftsschule"),
+                                 @ExtensionProperty(name = "RS", value = "Realschule"),
+                                 @ExtensionProperty(name = "GYM", value = "Gymnasium"),
+                                 @ExtensionProperty(name = "SBBZ", value = "Sonderpädagogisches Bildungs- und Beratungszentrum"),
+                                 @ExtensionProperty(name = "BERUFLICH", value = "Berufliche Schule")})) SchoolType schoolType,
+                         @Schema(title = "Vorbereitungsklassen (VKL)", minimum = "0") Integer classesVkl,
+                         @Schema(title = "VABO-Klassen", minimum = "0") Integer classesVabo,
+                         @Schema(title = "AVdual-Klassen", minimum = "0") Integer classesAvdual,
+                         @Schema(title = "VAB-Klassen", minimum = "0") Integer classesVab,
+                         @Schema(title = "BEJ-Klassen", minimum = "0") Integer classesBej,
+                         @Schema(title = "Geflüchtete Schülerinnen und Schüler", minimum = "0") Integer refugeePupils) {
     }
 
     /** Kinds of schools. */

@@ -143,13 +143,13 @@ public class YcStore {
             throw new InvalidInputException("Angaben zur Schule fehlen.");
         }
         if (in.schoolNumber() == null || !SCHOOL_NUMBER.matcher(in.schoolNumber()).matches()) {
-            throw new InvalidInputException("Die Schulnummer (schoolNumber, Dienststellennummer) besteht aus 5 bis 12 Ziffern.");
+            throw new InvalidInputException("Die Schulnummer (Dienststellennummer) besteht aus 5 bis 12 Ziffern.", "schoolNumber");
         }
         if (in.name() == null || in.name().isBlank() || in.name().length() > 200) {
-            throw new InvalidInputException("Der Name der Schule fehlt oder ist länger als 200 Zeichen.");
+            throw new InvalidInputException("Der Name der Schule fehlt oder ist länger als 200 Zeichen.", "name");
         }
         if (in.schoolType() == null) {
-            throw new InvalidInputException("Die Schulart fehlt (schoolType: GS, WRS, GMS, RS, GYM, SBBZ oder BERUFLICH).");
+            throw new InvalidInputException("Bitte die Schulart wählen.", "schoolType");
         }
         registry.get(in.municipalityKey());
         Integer[] counts = {in.classesVkl(), in.classesVabo(), in.classesAvdual(), in.classesVab(), in.classesBej(), in.refugeePupils()};
