@@ -35,8 +35,46 @@ public class LiquibaseMigrations implements SchemaMigrations {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Two nodes starting at once on an empty database both create Liquibase's history table (it is made before the
+     * lock is taken); the one that loses sees "already exists". Trying again finds the table and waits for the lock.
+     */
+    private static final int ATTEMPTS = 3;
+
     @Override
     public synchronized void migrate(String changelogPath, ClassLoader classLoader) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                migrateOnce(changelogPath, classLoader);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt >= ATTEMPTS || !createdConcurrently(e)) {
+                    throw e;
+                }
+                LOG.warn("Schema {}: another node created Liquibase's tables at the same moment; trying again ({} of {})", changelogPath,
+                        attempt + 1, ATTEMPTS);
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** True if the failure is a Liquibase table that another node created meanwhile. */
+    static boolean createdConcurrently(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("databasechangelog") && (m.contains("already exists") || m.contains("bereits vorhanden"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void migrateOnce(String changelogPath, ClassLoader classLoader) {
         long start = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
