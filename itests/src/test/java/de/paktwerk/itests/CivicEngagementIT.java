@@ -71,13 +71,6 @@ public class CivicEngagementIT extends PaktwerkTestSupport {
                 editConfigurationFilePut("etc/users.properties", VEREIN_USER, STORED_PW + ",provider"));
     }
 
-    private void today(String instant) throws Exception {
-        Configuration c = configurations.getConfiguration("de.paktwerk.clock", "?");
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("fixedInstant", instant);
-        c.update(p);
-        await("Uhr steht auf " + instant, Duration.ofSeconds(20), () -> clock.instant().equals(Instant.parse(instant)));
-    }
 
     private long call(String title, String budget, String kinds) {
         return post(CE + "/calls", APPROVER1, "{\"title\":\"" + title + "\",\"budget\":\"" + budget + "\",\"deadline\":\"2019-10-10\",\"eligible\":"

@@ -75,13 +75,6 @@ public class LanguageCoursesIT extends PaktwerkTestSupport {
                 editConfigurationFilePut("etc/users.properties", WALLDORF_USER, STORED_PW + ",municipality,municipality:08226095"));
     }
 
-    private void today(String instant) throws Exception {
-        Configuration c = configurations.getConfiguration("de.paktwerk.clock", "?");
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("fixedInstant", instant);
-        c.update(p);
-        await("Uhr steht auf " + instant, Duration.ofSeconds(20), () -> clock.instant().equals(Instant.parse(instant)));
-    }
 
     /** A title a municipality may write and the office then opens in a spreadsheet: the export neutralises it. */
     static final String FORMULA_TITLE = "=HYPERLINK(http://x.example)+Elternkurs Schwetzingen";

@@ -119,6 +119,21 @@ public abstract class PaktwerkTestSupport {
         }
     }
 
+    @Inject
+    protected org.osgi.service.cm.ConfigurationAdmin configurationAdmin;
+
+    @Inject
+    protected java.time.Clock platformClock;
+
+    /** Sets the platform clock ({@code de.paktwerk.clock}) to the instant and waits until the services see it. */
+    protected void today(String instant) throws Exception {
+        org.osgi.service.cm.Configuration c = configurationAdmin.getConfiguration("de.paktwerk.clock", "?");
+        java.util.Dictionary<String, Object> p = new java.util.Hashtable<>();
+        p.put("fixedInstant", instant);
+        c.update(p);
+        await("Uhr steht auf " + instant, Duration.ofSeconds(20), () -> platformClock.instant().equals(java.time.Instant.parse(instant)));
+    }
+
     /** Adds a role (or scope) to a user of the realm, as an admin does on the console. */
     protected void grantRole(String user, String role) throws Exception {
         console(new String[] {"admin"}, "jaas:realm-manage --realm karaf", "jaas:role-add " + user + " " + role, "jaas:update");

@@ -62,13 +62,6 @@ public class YouthCareerIT extends PaktwerkTestSupport {
         return editConfigurationFilePut("etc/users.properties", HEIDELBERG_USER, STORED_PW + ",municipality,municipality:08221000");
     }
 
-    private void today(String instant) throws Exception {
-        Configuration c = configurations.getConfiguration("de.paktwerk.clock", "?");
-        Dictionary<String, Object> p = new Hashtable<>();
-        p.put("fixedInstant", instant);
-        c.update(p);
-        await("Uhr steht auf " + instant, Duration.ofSeconds(20), () -> clock.instant().equals(Instant.parse(instant)));
-    }
 
     private void configure(String key, String value) throws Exception {
         Configuration c = configurations.getConfiguration("de.paktwerk.youthcareer", "?");

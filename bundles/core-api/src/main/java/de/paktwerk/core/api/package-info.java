@@ -19,10 +19,11 @@
  * {@link de.paktwerk.core.api.InvalidInputException} may name the field it concerns (problem member {@code field}); a decision in force can be changed
  * ({@link de.paktwerk.core.api.ApplicationService#amendDecision}, {@link de.paktwerk.core.api.ApplicationEvents#AMENDED}). Version 2.3: a draft is priced as of a day
  * ({@link de.paktwerk.core.api.ApplicationService#price(NewApplication, java.time.LocalDate)}); an area names the kind of
- * term its applications are for ({@link de.paktwerk.core.api.AreaDescriptor#termKind()}).
+ * term its applications are for ({@link de.paktwerk.core.api.AreaDescriptor#termKind()}). Version 2.4: the count survey
+ * ({@link de.paktwerk.core.api.SurveyService}) from which the key figures of a final run come.
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package de.paktwerk.core.api;
 
 import org.osgi.annotation.bundle.Export;

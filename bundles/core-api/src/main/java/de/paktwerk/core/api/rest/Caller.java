@@ -22,6 +22,8 @@ public record Caller(String name, Set<String> roles) implements Principal {
     public static final String MUNICIPALITY = "municipality";
     public static final String CASEWORKER = "caseworker";
     public static final String AUDITOR = "auditor";
+    /** The statistics office (Statistisches Landesamt) that receives a count survey (since 1.4). */
+    public static final String STATISTICS = "statistics";
     /** Prefix of a municipality scope role. */
     public static final String MUNICIPALITY_SCOPE = "municipality:";
     /** Prefix of a caseload scope role. */

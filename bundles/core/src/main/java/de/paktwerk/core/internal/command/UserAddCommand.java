@@ -39,8 +39,8 @@ public class UserAddCommand implements Action {
     @Argument(index = 1, name = "passwort", description = "Passwort, mindestens 12 Zeichen (wird mit bcrypt gespeichert)", required = true)
     String password;
 
-    @Argument(index = 2, name = "rolle", description = "approver, municipality, provider, caseworker oder auditor", required = true)
-    @Completion(value = StringsCompleter.class, values = {"approver", "municipality", "provider", "caseworker", "auditor"})
+    @Argument(index = 2, name = "rolle", description = "approver, municipality, provider, caseworker, auditor oder statistics (Statistisches Landesamt)", required = true)
+    @Completion(value = StringsCompleter.class, values = {"approver", "municipality", "provider", "caseworker", "auditor", "statistics"})
     String role;
 
     @Option(name = "-m", aliases = "--municipality", description = "amtlicher Schlüssel der Kommune, für die ein municipality-Benutzer handelt",

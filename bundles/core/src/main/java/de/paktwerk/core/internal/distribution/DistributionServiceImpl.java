@@ -59,16 +59,18 @@ public class DistributionServiceImpl implements DistributionService {
     private final FundingAreaTracker areas;
     private final MunicipalityRegistry registry;
     private final KeyFigures figures;
+    private final de.paktwerk.core.api.SurveyService surveys;
 
     @Activate
     public DistributionServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit,
                                    @Reference FundingAreaTracker areas, @Reference MunicipalityRegistry registry,
-                                   @Reference KeyFigures figures) {
+                                   @Reference KeyFigures figures, @Reference de.paktwerk.core.api.SurveyService surveys) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.areas = areas;
         this.registry = registry;
         this.figures = figures;
+        this.surveys = surveys;
     }
 
     /** German words for a key figure type in a key description. */
@@ -123,6 +125,7 @@ public class DistributionServiceImpl implements DistributionService {
 
         return jdbc.tx(c -> {
             BudgetServiceImpl.findPeriod(c, request.periodId(), true); // one run per period at a time
+            Optional<de.paktwerk.core.api.SurveyService.Survey> survey = SurveyGate.check(surveys, request.kind(), type, referenceDate);
             Budget budget = BudgetServiceImpl.find(c, request.periodId(), request.areaId())
                     .orElseThrow(() -> new ConflictException("Für '" + request.areaId() + "' ist im Zeitraum "
                             + request.periodId() + " kein Budget festgelegt."));
@@ -168,8 +171,8 @@ public class DistributionServiceImpl implements DistributionService {
             List<OverAllocation> over = updateAllocations(c, request, id, shares);
             Distribution d = new Distribution(id, request.areaId(), request.periodId(), request.kind(), version, request.amount(),
                     referenceDate, description, now, actor, replaces, shares.size(), type, over);
-            audit.append(c, actor, "distribution", String.valueOf(id), "run", null,
-                    de.paktwerk.core.internal.json.Json.write(d));
+            audit.append(c, actor, "distribution", String.valueOf(id), "run", null, survey.isEmpty() ? de.paktwerk.core.internal.json.Json.write(d)
+                    : de.paktwerk.core.internal.json.Json.write(Map.of("run", d, "surveyId", survey.get().id())));
             return d;
         });
     }

@@ -87,15 +87,17 @@ public class FlatAllocations {
     private final MunicipalityRegistry registry;
     private final KeyFigures figures;
     private final Clock clock;
+    private final de.paktwerk.core.api.SurveyService surveys;
 
     @Activate
     public FlatAllocations(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference MunicipalityRegistry registry,
-                           @Reference KeyFigures figures, @Reference Clock clock) {
+                           @Reference KeyFigures figures, @Reference Clock clock, @Reference de.paktwerk.core.api.SurveyService surveys) {
         this.jdbc = database.jdbc();
         this.audit = audit;
         this.registry = registry;
         this.figures = figures;
         this.clock = clock;
+        this.surveys = surveys;
     }
 
     private Instant now() {
@@ -164,6 +166,7 @@ public class FlatAllocations {
         Instant now = now();
         return jdbc.tx(c -> {
             BudgetServiceImpl.findPeriod(c, periodId, true); // one run per period at a time, and no change of the flat part meanwhile
+            SurveyGate.check(surveys, request.kind(), type, request.referenceDate());
             long flat = Sql.count(c, "SELECT flat_cents FROM funding_period WHERE id = ?", periodId);
             if (flat <= 0) {
                 throw new ConflictException("Für den Zeitraum " + periodId + " ist kein pauschaler Anteil festgelegt (PUT periods/" + periodId

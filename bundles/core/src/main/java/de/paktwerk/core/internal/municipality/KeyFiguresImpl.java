@@ -22,8 +22,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** Key figures per body and reference date in one table ({@code key_figure}); refugees are one type of them. */
-@Component(service = KeyFigures.class)
+/**
+ * Key figures per body and reference date in one table ({@code key_figure}); refugees are one type of them. Also
+ * registered under its own class for the core's count survey, which stores the figures of a closed survey here.
+ */
+@Component(service = {KeyFigures.class, KeyFiguresImpl.class})
 public class KeyFiguresImpl implements KeyFigures {
 
     private final Jdbc jdbc;
@@ -89,6 +92,18 @@ public class KeyFiguresImpl implements KeyFigures {
             }
         }
         return jdbc.tx(c -> {
+            // the figures of a closed survey change only by a correction of that survey
+            for (Map.Entry<String, java.util.Set<LocalDate>> key : keys(figures).entrySet()) {
+                for (LocalDate day : key.getValue()) {
+                    java.util.Optional<Long> survey = Sql.one(c, "SELECT survey_id FROM key_figure WHERE figure_type = ? AND reference_date = ?"
+                            + " AND survey_id IS NOT NULL FETCH FIRST 1 ROWS ONLY", rs -> rs.getLong(1), key.getKey(), day);
+                    if (survey.isPresent()) {
+                        throw new de.paktwerk.core.api.ConflictException("Die Zahlen zum " + day.format(java.time.format.DateTimeFormatter
+                                .ofPattern("dd.MM.yyyy")) + " stammen aus der abgeschlossenen Erhebung Nr. " + survey.get()
+                                + "; sie ändern sich nur durch eine Korrektur dieser Erhebung, nicht durch einen Import.");
+                    }
+                }
+            }
             try (PreparedStatement del = c.prepareStatement("DELETE FROM key_figure WHERE figure_type = ? AND body_key = ? AND reference_date = ?");
                  PreparedStatement ins = c.prepareStatement("INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value, synthetic)"
                          + " VALUES (?, ?, ?, ?, ?)")) {
@@ -112,5 +127,43 @@ public class KeyFiguresImpl implements KeyFigures {
             audit.append(c, actor, "key_figure", "*", "import", null, Json.object(Map.of("rows", figures.size(), "types", perType)));
             return figures.size();
         });
+    }
+
+    private static Map<String, java.util.Set<LocalDate>> keys(Collection<KeyFigure> figures) {
+        Map<String, java.util.Set<LocalDate>> out = new TreeMap<>();
+        figures.forEach(f -> out.computeIfAbsent(f.type(), t -> new java.util.TreeSet<>()).add(f.referenceDate()));
+        return out;
+    }
+
+    /**
+     * The figures of a closed survey become the key of its type and date, all of them, with the survey as their
+     * provenance (replacing imported or synthetic figures of that date), in the caller's transaction.
+     */
+    public void storeSurvey(java.sql.Connection c, long surveyId, String type, LocalDate referenceDate, Map<String, Long> values)
+            throws java.sql.SQLException {
+        Sql.update(c, "DELETE FROM key_figure WHERE figure_type = ? AND reference_date = ?", type, referenceDate);
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO key_figure (figure_type, body_key, reference_date, figure_value,"
+                + " synthetic, survey_id) VALUES (?, ?, ?, ?, FALSE, ?)")) {
+            for (Map.Entry<String, Long> e : new TreeMap<>(values).entrySet()) {
+                ins.setString(1, type);
+                ins.setString(2, e.getKey());
+                ins.setObject(3, referenceDate);
+                ins.setLong(4, e.getValue());
+                ins.setLong(5, surveyId);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+    }
+
+    /** One corrected figure of a closed survey, in the caller's transaction. */
+    public KeyFigure correctSurveyFigure(java.sql.Connection c, long surveyId, String type, LocalDate referenceDate, String bodyKey, long value)
+            throws java.sql.SQLException {
+        int n = Sql.update(c, "UPDATE key_figure SET figure_value = ? WHERE figure_type = ? AND reference_date = ? AND body_key = ? AND survey_id = ?",
+                value, type, referenceDate, bodyKey, surveyId);
+        if (n != 1) {
+            throw new IllegalStateException("key figure of survey " + surveyId + " for " + bodyKey + " missing");
+        }
+        return KeyFigure.of(type, bodyKey, referenceDate, value);
     }
 }

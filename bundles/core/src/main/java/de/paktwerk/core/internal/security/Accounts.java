@@ -35,7 +35,8 @@ public class Accounts {
 
     public static final int MIN_PASSWORD = 12;
     /** The roles {@code paktwerk:user-add} gives; {@code admin} is managed with Karaf's own commands. */
-    public static final List<String> ROLES = List.of(Caller.APPROVER, Caller.MUNICIPALITY, Caller.PROVIDER, Caller.CASEWORKER, Caller.AUDITOR);
+    public static final List<String> ROLES = List.of(Caller.APPROVER, Caller.MUNICIPALITY, Caller.PROVIDER, Caller.CASEWORKER, Caller.AUDITOR,
+            Caller.STATISTICS);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
     /** An account to create. {@code scopes} are further scope roles such as {@code position:5}. */

@@ -43,7 +43,7 @@ public class FlatAllocationsTest {
     public void setUp() {
         f = new CoreFixture("100000.00");
         f.weights(Map.of(BOEBLINGEN, 100L, LEONBERG, 50L, STUTTGART, 850L));
-        flat = new FlatAllocations(f.database, f.audit, f.registry, f.figures, f.clock);
+        flat = new FlatAllocations(f.database, f.audit, f.registry, f.figures, f.clock, f.surveys);
     }
 
     static Map<String, Money> net(List<Payment> payments) {

@@ -185,7 +185,7 @@ public class LettersTest {
 
     @Test
     public void paymentNoticesOfARunAndTheirCorrection() throws Exception {
-        FlatAllocations flat = new FlatAllocations(f.database, f.audit, f.registry, f.figures, f.clock);
+        FlatAllocations flat = new FlatAllocations(f.database, f.audit, f.registry, f.figures, f.clock, f.surveys);
         flat.setFlat("2017", euros("1000.00"), "test");
         FlatAllocations.Run first = flat.run("2017", new FlatAllocations.RunRequest(DistributionKind.FINAL, LocalDate.of(2017, 9, 15), null), "test");
         assertEquals(2, letters.paymentNotices(first.id(), n -> { }));

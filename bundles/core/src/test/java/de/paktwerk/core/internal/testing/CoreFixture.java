@@ -80,6 +80,7 @@ public final class CoreFixture {
     public final BudgetServiceImpl budgets;
     public final DistributionServiceImpl distributions;
     public final ApplicationServiceImpl applications;
+    public final de.paktwerk.core.internal.survey.SurveyServiceImpl surveys;
     /** The realm as the fixture's services see it: user → roles and scopes. */
     public final Map<String, java.util.Set<String>> realm = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -105,7 +106,11 @@ public final class CoreFixture {
         register(areas, areaReference);
         invoke(areas, "addDistributionKey", keyReference);
         budgets = new BudgetServiceImpl(database, audit, areas);
-        distributions = new DistributionServiceImpl(database, audit, areas, registry, figures);
+        de.paktwerk.core.internal.survey.SurveyConfig surveyConfig = mock(de.paktwerk.core.internal.survey.SurveyConfig.class);
+        when(surveyConfig.maxChangePercent()).thenReturn(30);
+        surveys = new de.paktwerk.core.internal.survey.SurveyServiceImpl(database, audit, registry, figures,
+                user -> java.util.Optional.ofNullable(realm.get(user)), clock, surveyConfig);
+        distributions = new DistributionServiceImpl(database, audit, areas, registry, figures, surveys);
         ApprovalConfig config = mock(ApprovalConfig.class);
         when(config.fourEyesThreshold()).thenReturn(fourEyesThreshold);
         when(config.decisionPrefix()).thenReturn("PFI");
