@@ -613,6 +613,85 @@ test('civic engagement brings its own pages: the office opens a call through the
   await context.close();
 });
 
+const ALB_DONAU = ['adk1', 'albdonau-pass-1'];
+const ALLMENDINGEN = ['allmendingen1', 'allmendingen-pw-1'];
+
+test('the count survey: the office opens it, Allmendingen reports, the Alb-Donau-Kreis gives it back, confirms and enters Amstetten, the office closes; read back over REST', { timeout: 180000 }, async () => {
+  const office = await session();
+  await login(office.page, APPROVER1);
+  await office.page.getByRole('link', { name: 'Erhebung', exact: true }).click();
+  await office.page.getByRole('heading', { name: 'Erhebung', level: 1 }).waitFor();
+  await office.page.getByLabel('Stichtag', { exact: true }).fill('2019-09-15');
+  await office.page.getByLabel('Wer gezählt wird').fill('Geflüchtete der Zugänge 01.01.2015–29.02.2016 (mit Familiennachzug) in der Anschlussunterbringung');
+  await office.page.getByRole('button', { name: 'Erhebung eröffnen' }).click();
+  const opened = await office.page.getByText(/^Erhebung Nr\. \d+ zum 15\.09\.2019 eröffnet; Meldefrist 15\.10\.2019\.$/).textContent();
+  const id = Number(opened.match(/Nr\. (\d+)/)[1]);
+  await office.page.getByRole('heading', { name: 'Erhebung zum 15.09.2019' }).waitFor();
+  await check(office.page, '40-erhebung-eroeffnet', 'Erhebung');
+
+  const town = await session();
+  await login(town.page, ALLMENDINGEN);
+  await town.page.getByRole('link', { name: 'Erhebung', exact: true }).click();
+  await town.page.getByRole('heading', { name: 'Meldung von Allmendingen' }).waitFor();
+  await town.page.getByLabel('Anzahl der Geflüchteten zum Stichtag').fill('1000000');
+  await town.page.getByRole('button', { name: 'Zahl melden' }).click();
+  await town.page.getByText('Die gemeldete Zahl (1.000.000) ist größer als die Einwohnerzahl von Allmendingen (4.500); bitte prüfen.').waitFor();
+  await town.page.getByLabel('Anzahl der Geflüchteten zum Stichtag').fill('60');
+  await town.page.getByLabel('Ansprechperson (Name, Telefon)').fill('Ayşe Öztürk, 07391 7015-0');
+  await town.page.getByRole('button', { name: 'Zahl melden' }).click();
+  await town.page.getByText('Gemeldet: 60 zum 15.09.2019.').waitFor();
+  await check(town.page, '41-erhebung-gemeinde', 'Erhebung');
+
+  const district = await session();
+  await login(district.page, ALB_DONAU);
+  await district.page.getByRole('link', { name: 'Erhebung', exact: true }).click();
+  await district.page.getByText('55 Gemeinden: 0 bestätigt, 1 zu prüfen, 0 zurückgegeben, 54 fehlen.').waitFor();
+  await district.page.getByRole('button', { name: 'Allmendingen prüfen' }).click();
+  await district.page.getByText('Gemeldet: 60 – Ansprechperson: Ayşe Öztürk, 07391 7015-0').waitFor();
+  await district.page.getByLabel('Begründung für die Gemeinde').fill('Bitte die Familiennachzüge mitzählen.');
+  await district.page.getByRole('button', { name: 'Zurückgeben' }).click();
+  await district.page.getByText('Die Meldung von Allmendingen ist zurückgegeben.').waitFor();
+  await check(district.page, '42-erhebung-kreis', 'Erhebung');
+
+  await town.page.reload();
+  await town.page.getByRole('alert').filter({ hasText: 'Vom Kreis zurückgegeben: Bitte die Familiennachzüge mitzählen.' }).waitFor();
+  await town.page.getByLabel('Anzahl der Geflüchteten zum Stichtag').fill('64');
+  await town.page.getByRole('button', { name: 'Meldung ändern' }).click();
+  await town.page.getByText('Gemeldet: 64 zum 15.09.2019.').waitFor();
+
+  await district.page.reload();
+  await district.page.getByRole('button', { name: 'Allmendingen prüfen' }).click();
+  await district.page.getByRole('button', { name: 'Zahl bestätigen' }).click();
+  await district.page.getByText('Die Zahl von Allmendingen (64) ist bestätigt.').waitFor();
+  await district.page.getByRole('button', { name: 'Zahl für Amstetten eintragen' }).click();
+  await district.page.getByLabel('Anzahl der Geflüchteten zum Stichtag').fill('30');
+  await district.page.getByRole('button', { name: 'Zahl eintragen' }).click();
+  await district.page.getByText('Für Amstetten ist 30 eingetragen und bestätigt.').waitFor();
+  await district.page.getByText('55 Gemeinden: 2 bestätigt, 0 zu prüfen, 0 zurückgegeben, 53 fehlen.').waitFor();
+
+  await office.page.reload();
+  await office.page.getByText('Landesweit 1.101 Kommunen: 2 bestätigt, 0 gemeldet und noch nicht bestätigt, 0 zurückgegeben, 1.099 fehlen.').waitFor();
+  await office.page.getByRole('button', { name: 'Erhebung abschließen' }).click();
+  await office.page.getByText('Noch 1.099 Kommunen ohne bestätigte Zahl: bitte bestätigen, dass sie so gezählt werden.').waitFor();
+  await office.page.getByLabel('Kommunen ohne bestätigte Zahl zählen').selectOption({ label: 'mit 0' });
+  await office.page.getByLabel('Begründung', { exact: true }).fill('bis zum 15.10.2019 keine Meldung');
+  await office.page.getByLabel(/^Ich schließe mit 1\.099 Kommunen ohne bestätigte Zahl ab/).check();
+  await office.page.getByRole('button', { name: 'Erhebung abschließen' }).click();
+  await office.page.getByText('Die Erhebung zum 15.09.2019 ist abgeschlossen; ihre Zahlen sind die Kennzahlen dieses Stichtags.').waitFor();
+  await check(office.page, '43-erhebung-abgeschlossen', 'Erhebung');
+
+  const survey = (await rest('GET', `/api/core/surveys/${id}`, APPROVER1)).json;
+  assert.equal(survey.state, 'CLOSED');
+  const allmendingen = (await rest('GET', `/api/core/surveys/${id}/reports/08425002`, ALB_DONAU)).json;
+  assert.deepEqual([allmendingen.state, allmendingen.value, allmendingen.contact, allmendingen.returnReason],
+    ['CONFIRMED', 64, 'Ayşe Öztürk, 07391 7015-0', 'Bitte die Familiennachzüge mitzählen.']);
+  const amstetten = (await rest('GET', `/api/core/surveys/${id}/reports/08425008`, ALB_DONAU)).json;
+  assert.deepEqual([amstetten.state, amstetten.value, amstetten.enteredByDistrict], ['CONFIRMED', 30, true]);
+  const counts = (await rest('GET', '/api/core/municipalities/08425002/refugee-counts', ALB_DONAU)).json;
+  assert.deepEqual(counts.filter((c) => c.referenceDate === '2019-09-15').map((c) => [c.refugees, c.synthetic]), [[64, false]]);
+  for (const s of [office, town, district]) await s.context.close();
+});
+
 test('reflow: at 320 CSS px (1280 px at 400 % zoom) no page scrolls sideways; the menu folds away behind "Menü"', { timeout: 180000 }, async () => {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin', viewport: { width: 320, height: 800 } });
   const page = await context.newPage();

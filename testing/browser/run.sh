@@ -43,7 +43,8 @@ fi
 console() { echo "$1" | "$KARAF/bin/client" -u admin -p "$PAKTWERK_ADMIN_PASSWORD" -b > "$HERE/target/console.log" 2>&1 \
   || { cat "$HERE/target/console.log"; echo "Konsolenbefehl gescheitert: $1" >&2; exit 1; }; }
 for u in "approver1 pruefen-pruefen-1 approver" "approver2 pruefen-pruefen-2 approver" "-m 08421000 ulm1 ulm-passwort-1 municipality" \
-         "-m 08111000 stuttgart1 stuttgart-pass-1 municipality"; do
+         "-m 08111000 stuttgart1 stuttgart-pass-1 municipality" "-m 08425 adk1 albdonau-pass-1 municipality" \
+         "-m 08425002 allmendingen1 allmendingen-pw-1 municipality"; do
   console "paktwerk:user-add --replace $u"
 done
 

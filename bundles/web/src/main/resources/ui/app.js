@@ -3,6 +3,7 @@ import * as lib from './lib.js';
 import * as views from './views.js';
 import { areaHome, areaNew } from './area.js';
 import { records } from './records.js';
+import { survey } from './survey.js';
 
 const { api, h, session } = lib;
 const main = document.getElementById('inhalt');
@@ -19,6 +20,7 @@ const CORE = [
   { route: 'start', title: 'Übersicht', roles: ['admin', 'approver', 'auditor'], render: views.start },
   { route: 'antraege', title: 'Anträge', roles: ['admin', 'approver', 'auditor', 'municipality', 'provider'], render: views.applications },
   { route: 'mittel', title: 'Mittelübersicht', roles: ['admin', 'approver', 'auditor', 'municipality'], render: views.bodyMoney },
+  { route: 'erhebung', title: 'Erhebung', roles: ['admin', 'approver', 'statistics', 'auditor', 'municipality'], render: survey },
   { route: 'verteilungen', title: 'Verteilungen', roles: ['admin', 'approver', 'auditor'], render: views.distributions },
   { route: 'rueckforderungen', title: 'Rückforderungen', roles: ['admin', 'approver', 'auditor'], render: views.reclaims },
   { route: 'vier-augen', title: 'Vier-Augen-Prüfung', roles: ['admin', 'approver'], render: views.fourEyes },
@@ -122,6 +124,7 @@ async function badges() {
 
 function home() {
   if (has('admin', 'approver', 'auditor')) return 'start';
+  if (has('statistics')) return 'erhebung';
   // a role whose work lies in an area's own pages (a caseworker's caseload) starts on the first of them meant for it
   for (const a of state.areas) {
     const mod = state.modules.get(a.id);

@@ -117,7 +117,7 @@ export const letterKind = (k) => LETTER_KINDS[k] || 'Bescheid';
 
 export const ROLES = {
   admin: 'Administration', approver: 'Bewilligungsstelle', municipality: 'Kommune', caseworker: 'Integrationsmanagement',
-  auditor: 'Prüfung', provider: 'Träger',
+  auditor: 'Prüfung', provider: 'Träger', statistics: 'Statistisches Landesamt',
 };
 
 // ---- DOM ----
