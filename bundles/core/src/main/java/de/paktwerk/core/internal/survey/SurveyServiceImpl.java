@@ -137,6 +137,9 @@ public class SurveyServiceImpl implements SurveyService {
             throw new InvalidInputException("Bitte beschreiben, wer gezählt wird (z. B. Geflüchtete der Zugänge 01.01.2015–29.02.2016 in der"
                     + " Anschlussunterbringung).", "cohort");
         }
+        plausibleDay(day, "referenceDate");
+        plausibleDay(opening.reportDeadline(), "reportDeadline");
+        plausibleDay(opening.correctionsUntil(), "correctionsUntil");
         LocalDate deadline = opening.reportDeadline() != null ? opening.reportDeadline() : LocalDate.of(day.getYear(), 10, 15);
         LocalDate correctionsUntil = opening.correctionsUntil() != null ? opening.correctionsUntil() : LocalDate.of(day.getYear(), 12, 31);
         if (!deadline.isAfter(day)) {
@@ -603,6 +606,13 @@ public class SurveyServiceImpl implements SurveyService {
                     Json.object(Map.of("value", value)));
             return new Corrected(report(id, m, row(c, id, m.key()).orElseThrow()), previous, figure);
         });
+    }
+
+    /** A day of the programme's time: the Pakt began in 2017; nothing is counted before 2000 or after 2100. */
+    private static void plausibleDay(LocalDate day, String field) {
+        if (day != null && (day.getYear() < 2000 || day.getYear() > 2100)) {
+            throw new InvalidInputException("Das Datum " + day + " liegt außerhalb der Jahre 2000 bis 2100.", field);
+        }
     }
 
     /** Text a person typed: trimmed, null if blank, refused if longer than the column holds. */

@@ -73,6 +73,10 @@ public class SurveyServiceTest {
         InvalidInputException noCohort = assertThrows(InvalidInputException.class,
                 () -> f.surveys.open(new Opening(null, LocalDate.of(2018, 9, 15), " ", null, null), "rp1"));
         assertEquals("cohort", noCohort.field());
+        InvalidInputException farAway = assertThrows(InvalidInputException.class,
+                () -> f.surveys.open(new Opening(null, LocalDate.of(99999, 9, 15), COHORT, null, null), "rp1"));
+        assertEquals(List.of("referenceDate", "Das Datum +99999-09-15 liegt außerhalb der Jahre 2000 bis 2100."),
+                List.of(farAway.field(), farAway.getMessage()));
         InvalidInputException deadline = assertThrows(InvalidInputException.class,
                 () -> f.surveys.open(new Opening(null, LocalDate.of(2018, 9, 15), COHORT, LocalDate.of(2018, 9, 1), null), "rp1"));
         assertEquals(List.of("reportDeadline", "Die Meldefrist (01.09.2018) muss nach dem Stichtag (15.09.2018) liegen."),
