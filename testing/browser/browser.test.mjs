@@ -646,6 +646,7 @@ test('the count survey: the office opens it, Allmendingen reports, the Alb-Donau
   await login(district.page, ALB_DONAU);
   await district.page.getByRole('link', { name: 'Erhebung', exact: true }).click();
   await district.page.getByText('55 Gemeinden: 0 bestätigt, 1 zu prüfen, 0 zurückgegeben, 54 fehlen.').waitFor();
+  assert.equal(await district.page.locator('a[href="#/erhebung"] .badge').textContent(), '1'); // what waits for the district
   await district.page.getByRole('button', { name: 'Allmendingen prüfen' }).click();
   await district.page.getByText('Gemeldet: 60 – Ansprechperson: Ayşe Öztürk, 07391 7015-0').waitFor();
   await district.page.getByLabel('Begründung für die Gemeinde').fill('Bitte die Familiennachzüge mitzählen.');

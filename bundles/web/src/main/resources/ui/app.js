@@ -100,7 +100,7 @@ function drawMenu() {
 }
 
 /** The counts of waiting work as badges on the menu entries where it is done (announced with the entry, not in its name). */
-const BADGES = { TO_DECIDE: 'antraege', DRAFTS: 'antraege', TO_CONFIRM: 'vier-augen' };
+const BADGES = { TO_DECIDE: 'antraege', DRAFTS: 'antraege', TO_CONFIRM: 'vier-augen', SURVEY_TO_REPORT: 'erhebung', SURVEY_TO_CHECK: 'erhebung' };
 async function badges() {
   const items = await api('/api/core/work').catch(() => []);
   const byRoute = new Map();

@@ -1,7 +1,8 @@
 // The count survey (Erhebung) as a workplace: a municipality reports its count (and reads why it was given back), a
 // Landkreis confirms, gives back or enters its municipalities' counts, the office opens a survey, sees completeness per
 // district and closes it, naming how those still missing are counted. Everything goes through /api/core/surveys.
-import { api, h, table, errorBox, field, showFieldError, date, announce } from './lib.js';
+import { api, h, table, errorBox, field, showFieldError, date } from './lib.js';
+// confirmations are paragraphs with role=status: read out once by screen readers, without a second live region
 
 export const REPORT_STATES = {
   MISSING: 'fehlt', REPORTED: 'gemeldet', RETURNED: 'zurückgegeben', CONFIRMED: 'bestätigt', ASSUMED: 'beim Abschluss angenommen',
@@ -20,7 +21,7 @@ function form(label, fields, button, onSubmit, { heading } = {}) {
     fields.forEach((f) => showFieldError(f, null));
     try {
       const message = await onSubmit();
-      if (message) { status.append(h('p', { class: 'ok', role: 'status' }, message)); announce(message); }
+      if (message) status.append(h('p', { class: 'ok', role: 'status' }, message));
     } catch (e) {
       const target = e.field ? fields.find((f) => f.input.name === e.field) : null;
       if (target) { showFieldError(target, e.message); target.input.focus(); } else status.append(errorBox(e));
@@ -34,7 +35,7 @@ const area = (name) => h('textarea', { name, rows: 3 });
 
 export async function survey(el, ctx, flash) {
   const reload = async (message) => { el.replaceChildren(); await survey(el, ctx, message); };
-  if (flash) { el.append(h('p', { class: 'ok', role: 'status' }, flash)); announce(flash); }
+  if (flash) el.append(h('p', { class: 'ok', role: 'status' }, flash));
   const surveys = await api('/api/core/surveys');
   const office = ctx.has('admin', 'approver', 'statistics');
   const scopes = ctx.roles.filter((r) => r.startsWith('municipality:')).map((r) => r.slice('municipality:'.length));
@@ -130,7 +131,7 @@ async function districtReports(ctx, s, district) {
   }
   function open(r) {
     const title = `${r.state === 'REPORTED' ? 'Meldung prüfen' : 'Zahl eintragen'}: ${r.bodyName}`;
-    const done = async (message) => { review.replaceChildren(h('p', { class: 'ok', role: 'status' }, message)); announce(message); await draw(); };
+    const done = async (message) => { review.replaceChildren(h('p', { class: 'ok', role: 'status' }, message)); await draw(); };
     const parts = [h('h3', { id: 'pruefung', tabindex: -1 }, title)];
     if (r.state === 'REPORTED') {
       parts.push(h('p', {}, `Gemeldet: ${number(r.value)}`, r.remark ? ` – Bemerkung: ${r.remark}` : '', r.contact ? ` – Ansprechperson: ${r.contact}` : ''));

@@ -43,7 +43,8 @@ function actionForm(title, fields, submitLabel, onSubmit) {
 // ---------------------------------------------------------------------------------------------- Übersicht
 
 /** Where each kind of waiting work is done (the shell's routes). */
-const WORK_ROUTES = { TO_DECIDE: 'antraege?zustand=SUBMITTED', TO_CONFIRM: 'vier-augen', DRAFTS: 'antraege?zustand=DRAFT' };
+const WORK_ROUTES = { TO_DECIDE: 'antraege?zustand=SUBMITTED', TO_CONFIRM: 'vier-augen', DRAFTS: 'antraege?zustand=DRAFT',
+  SURVEY_TO_REPORT: 'erhebung', SURVEY_TO_CHECK: 'erhebung', SURVEY_OPEN: 'erhebung' };
 
 /** "Was auf Sie wartet": the caller's work with counts and links; nothing waiting is said too. */
 export async function workQueue(ctx) {

@@ -47,6 +47,16 @@ public class SurveyIT extends PaktwerkTestSupport {
     }
 
 
+    /** The caller's work item of a kind, as "title/count". */
+    private String work(String user, String kind) {
+        for (JsonNode w : get("/api/core/work", user).expect(200).json()) {
+            if (kind.equals(w.path("kind").asText())) {
+                return w.path("title").asText() + "/" + w.path("count").asLong();
+            }
+        }
+        return "keine Arbeit der Art " + kind;
+    }
+
     private static String count(long value) {
         return "{\"value\":" + value + "}";
     }
@@ -73,7 +83,12 @@ public class SurveyIT extends PaktwerkTestSupport {
         assertEquals(List.of("value", "Die gemeldete Zahl (1.000.000) ist größer als die Einwohnerzahl von Allmendingen (4.500); bitte prüfen."),
                 List.of(tooMany.path("field").asText(), tooMany.path("detail").asText()));
         put(r + ALLMENDINGEN, ALLMENDINGEN_USER, "{\"value\":\"sechzig\"}").expectProblem(400);
+        assertEquals("Ihre Zahl zur Erhebung zum 15.09.2017 fehlt noch oder ist zurückgegeben/1", work(ALLMENDINGEN_USER, "SURVEY_TO_REPORT"));
         put(r + ALLMENDINGEN, ALLMENDINGEN_USER, count(60)).expect(200);
+        // what waits for whom: the district has one report to check, Allmendingen nothing, the office 1,099 bodies
+        assertEquals("1 Meldung Ihrer Gemeinden wartet auf Ihre Bestätigung zur Erhebung zum 15.09.2017/1", work(ALB_DONAU_USER, "SURVEY_TO_CHECK"));
+        assertEquals("Ihre Zahl zur Erhebung zum 15.09.2017 ist gemeldet/0", work(ALLMENDINGEN_USER, "SURVEY_TO_REPORT"));
+        assertEquals("1.100 Kommunen haben noch keine bestätigte Zahl zur Erhebung zum 15.09.2017/1100", work(STATISTICS, "SURVEY_OPEN"));
         // Allmendingen's report is given back with a reason it reads, and reported again; the district confirms
         post(r + ALLMENDINGEN + "/return", ALB_DONAU_USER, "{\"reason\":\"\"}").expectProblem(400, "invalid-input");
         post(r + ALLMENDINGEN + "/return", ULM_USER, "{\"reason\":\"nicht meins\"}").expectProblem(403, "forbidden");

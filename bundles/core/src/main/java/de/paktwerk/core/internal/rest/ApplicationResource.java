@@ -70,9 +70,12 @@ public class ApplicationResource {
     private final ApplicationService applications;
 
     @Activate
-    public ApplicationResource(@Reference ApplicationService applications) {
+    public ApplicationResource(@Reference ApplicationService applications, @Reference de.paktwerk.core.api.SurveyService surveys) {
         this.applications = applications;
+        this.surveys = surveys;
     }
+
+    private final de.paktwerk.core.api.SurveyService surveys;
 
     @POST
     @Path("applications")
@@ -243,7 +246,9 @@ public class ApplicationResource {
      * One kind of work waiting for the caller.
      *
      * @param kind {@code TO_DECIDE} (filed, not decided), {@code TO_CONFIRM} (a colleague's decision awaiting the caller as
-     *             second person), {@code DRAFTS} (the caller's drafts, not filed yet)
+     *             second person), {@code DRAFTS} (the caller's drafts, not filed yet), {@code SURVEY_TO_REPORT} (an open count
+     *             survey still needs the caller's count), {@code SURVEY_TO_CHECK} (reports of the caller's district's
+     *             municipalities wait for confirmation), {@code SURVEY_OPEN} (for the office: bodies without a confirmed count)
      * @param title what it is, in German, with the count
      * @param count how many
      */
@@ -272,7 +277,48 @@ public class ApplicationResource {
             }
             out.add(new WorkItem("DRAFTS", drafts == 1 ? "1 Entwurf ist noch nicht eingereicht" : drafts + " Entwürfe sind noch nicht eingereicht", drafts));
         }
+        surveyWork(caller, out);
         return out;
+    }
+
+    /** What open count surveys ask of the caller: its own count, its municipalities' reports, or (the office) completeness. */
+    private void surveyWork(Caller caller, List<WorkItem> out) {
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+        for (de.paktwerk.core.api.SurveyService.Survey s : surveys.surveys()) {
+            if (s.state() != de.paktwerk.core.api.SurveyService.State.OPEN) {
+                continue;
+            }
+            String of = " zur Erhebung zum " + s.referenceDate().format(day);
+            if (caller.has(Roles.APPROVER) || caller.has(Caller.STATISTICS)) {
+                List<de.paktwerk.core.api.SurveyService.Tally> tallies = surveys.progress(s.id());
+                de.paktwerk.core.api.SurveyService.Tally all = tallies.get(tallies.size() - 1);
+                long open = all.bodies() - all.confirmed();
+                out.add(new WorkItem("SURVEY_OPEN", (open == 1 ? "1 Kommune hat" : java.text.NumberFormat.getIntegerInstance(java.util.Locale.GERMANY).format(open) + " Kommunen haben") + " noch keine bestätigte Zahl" + of, open));
+            }
+            long toReport = 0;
+            long toCheck = 0;
+            for (String key : caller.municipalities()) {
+                if (key.length() == 5) {
+                    toCheck += surveys.reports(s.id(), key, de.paktwerk.core.api.SurveyService.ReportState.REPORTED, null, caller.name(), 0, 1).total();
+                } else {
+                    try {
+                        de.paktwerk.core.api.SurveyService.ReportState st = surveys.report(s.id(), key, caller.name()).state();
+                        toReport += st == de.paktwerk.core.api.SurveyService.ReportState.MISSING
+                                || st == de.paktwerk.core.api.SurveyService.ReportState.RETURNED ? 1 : 0;
+                    } catch (de.paktwerk.core.api.PaktwerkException notReporting) {
+                        // a scope of a body that does not report itself asks nothing of the caller here
+                    }
+                }
+            }
+            if (caller.municipalities().stream().anyMatch(k -> k.length() != 5)) {
+                out.add(new WorkItem("SURVEY_TO_REPORT", toReport == 0 ? "Ihre Zahl" + of + " ist gemeldet"
+                        : "Ihre Zahl" + of + " fehlt noch oder ist zurückgegeben", toReport));
+            }
+            if (caller.municipalities().stream().anyMatch(k -> k.length() == 5)) {
+                out.add(new WorkItem("SURVEY_TO_CHECK", (toCheck == 1 ? "1 Meldung Ihrer Gemeinden wartet" : toCheck + " Meldungen Ihrer Gemeinden warten")
+                        + " auf Ihre Bestätigung" + of, toCheck));
+            }
+        }
     }
 
     @GET

@@ -169,7 +169,8 @@ public class SurveyResource {
     @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "submitSurveyReport", summary = "Die Zahl melden oder ändern, solange der Kreis sie nicht bestätigt hat"
             + " (der Landkreis trägt sie für eine Gemeinde ein, die nicht meldet)")
-    @ApiResponses({@ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Report submit(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                          @PathParam("key") String key, Count count, @Context SecurityContext sc) {
         return surveys.submit(survey(id), key, RestParams.body(count), Params.actor(sc));
@@ -179,7 +180,8 @@ public class SurveyResource {
     @Path("surveys/{id}/reports/{key}/confirm")
     @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "confirmSurveyReport", summary = "Eine gemeldete Zahl bestätigen (der Landkreis; ein Stadtkreis seine eigene)")
-    @ApiResponses({@ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Report confirm(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                           @PathParam("key") String key, @Context SecurityContext sc) {
         return surveys.confirm(survey(id), key, Params.actor(sc));
@@ -190,7 +192,8 @@ public class SurveyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.MUNICIPALITY)
     @Operation(operationId = "returnSurveyReport", summary = "Eine Meldung mit Begründung an die Gemeinde zurückgeben (der Landkreis)")
-    @ApiResponses({@ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Report giveBack(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                            @PathParam("key") String key, GiveBack body, @Context SecurityContext sc) {
         return surveys.giveBack(survey(id), key, RestParams.body(body).reason(), Params.actor(sc));
@@ -202,7 +205,8 @@ public class SurveyResource {
     @RolesAllowed({Caller.APPROVER, Caller.STATISTICS})
     @Operation(operationId = "closeSurvey", summary = "Die Erhebung abschließen: die bestätigten Zahlen werden Kennzahlen; fehlende werden"
             + " mit Zählweise und Begründung genannt")
-    @ApiResponses({@ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public Survey close(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id, Closing body,
                         @Context SecurityContext sc) {
         return surveys.close(survey(id), RestParams.body(body).missing(), Params.actor(sc));
@@ -214,7 +218,8 @@ public class SurveyResource {
     @RolesAllowed({Caller.APPROVER, Caller.STATISTICS, Caller.MUNICIPALITY})
     @Operation(operationId = "correctSurvey", summary = "Nach dem Abschluss eine Zahl korrigieren, mit Begründung, bis zum Ende der Korrekturen;"
             + " nennt die geltenden Läufe, deren Eingaben sich dadurch ändern")
-    @ApiResponses({@ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
+    @ApiResponses({@ApiResponse(responseCode = "200", description = "erfolgreich", useReturnTypeSchema = true),
+            @ApiResponse(responseCode = "409", ref = "#/components/responses/Conflict")})
     public CorrectionResult correct(@Parameter(schema = @Schema(type = "integer", format = "int64")) @PathParam("id") String id,
                                     Correction correction, @Context SecurityContext sc) {
         SurveyService.Corrected done = surveys.correct(survey(id), RestParams.body(correction), Params.actor(sc));
