@@ -53,6 +53,15 @@ sed -i 's/^featuresBoot = \\$/featuresBoot = \\\n    paktwerk-demo, \\/' "$H/etc
 printf 'bench-gemeinde = %s,municipality,%s\n' "$PW" "$SCOPES" >> "$H/etc/users.properties"
 # language courses: the Rhein-Neckar-Kreis keeps its courses; a second approver confirms its plan (four eyes)
 printf 'bench-kreis = %s,municipality,municipality:08226\nbench-approver2 = %s,approver\n' "$PW" "$PW" >> "$H/etc/users.properties"
+# the count survey: one user reports for every Gemeinde and Stadtkreis, one confirms for every Landkreis and Stadtkreis
+python3 - "$ROOT/bundles/core/src/main/resources/data/bw_gemeinden.csv" "$PW" >> "$H/etc/users.properties" <<'PY'
+import csv, sys
+rows = [r for r in csv.DictReader(open(sys.argv[1], encoding='utf-8')) if int(r['bevoelkerung_31122019'] or 0) > 0]
+bodies = sorted(r['ags'] for r in rows)
+confirmers = sorted({r['ags'] if r['kreis_typ'] == 'Stadtkreis' else r['kreis_key'] for r in rows})
+print('bench-melder = %s,municipality,%s' % (sys.argv[2], ','.join('municipality:' + k for k in bodies)))
+print('bench-kreise = %s,municipality,%s' % (sys.argv[2], ','.join('municipality:' + k for k in confirmers)))
+PY
 export PAKTWERK_ADMIN_PASSWORD=$PW
 T0=$(date +%s%N)
 "$H/bin/start"
@@ -185,6 +194,10 @@ LETTERS=$(sed 's/.*"letters":\([0-9]*\).*/\1/' <<< "$BATCH")
 LETTERS_PER_S=$(python3 -c "print('%.1f' % ($LETTERS / ($LETTERS_MS / 1000.0)))")
 LETTER_BYTES=$(curl -sf -u admin:$PW -H 'Accept: application/pdf' "$BASE/api/core/flat-allocation/payments/$(curl -sf -u admin:$PW \
   "$BASE/api/core/periods/2017/flat-allocation/payments?body=08421000" | sed 's/^\[{"id":\([0-9]*\).*/\1/')/letter" | wc -c)
+
+echo "== 8. count survey: 1,101 reports and confirmations, then closing and the FINAL run on it"
+java bench/SurveyLoad.java "$BASE" admin $PW bench-melder bench-kreise 16 > "$WORK/survey.txt"
+sv() { awk -v k="$1" '$1==k {print $2}' "$WORK/survey.txt"; }
 
 REL_MD=""
 if $RELIABILITY; then
@@ -362,10 +375,25 @@ subsets embedded, sRGB output intent, XMP), stored with its SHA-256 and audited.
 | letters made in one go (one per payment; bodies without refugees get none) | $LETTERS in $LETTERS_MS ms ($LETTERS_PER_S letters/s) | 1,101 letters in under a minute: $(python3 -c "print('met (%.1f s for 1,101 at this rate)' % ($LETTERS_MS * 1101 / $LETTERS / 1000.0) if $LETTERS_MS * 1101 / $LETTERS < 60000 else 'missed')") |
 | size of one letter (Ulm's) | $LETTER_BYTES bytes | — |
 
+## 8. Count survey (\`bench/SurveyLoad.java\`)
+
+A survey for 15.09.2018: each of the 1,101 Gemeinden and Stadtkreise reports its count (16 at a time), the Landkreise and
+Stadtkreise confirm every report, then the office closes the survey — the confirmed counts become the key figures of
+that date — and runs the FINAL distribution of integration management 2018 on them (one euro per counted person, so
+every share must be its count exactly). Baseline: the bare \`GET /api/core/health\` of the same client.
+
+| figure | value | target |
+|---|---|---|
+| reports, confirmations | $(sv survey_reports_per_s) reports/s, $(sv survey_confirms_per_s) confirmations/s | — |
+| closing the survey | $(sv survey_close_ms) ms | — |
+| FINAL run on it | $(sv survey_final_ms) ms | — |
+| closing and FINAL run together | $(sv survey_close_and_final_ms) ms ($(ratio $(sv survey_close_and_final_ms) $(sv survey_bare_ms))× the bare GET of $(sv survey_bare_ms) ms) | under 1 s: $(python3 -c "print('met' if $(sv survey_close_and_final_ms) < 1000 else 'missed')") |
+| shares equal to the reported counts | $(sv survey_shares_exact) of $(sv survey_bodies), sum matches: $(sv survey_shares_sum_matches) | all |
+
 $REL_MD
 Raw outputs of this run are under \`bench/work/\` (not committed).
 MD
-echo "== 8. two nodes on one PostgreSQL database"
+echo "== 9. two nodes on one PostgreSQL database"
 if command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
   "$H/bin/stop" >/dev/null 2>&1 || true
   TWO=$(bash testing/two-nodes/two-nodes.sh 2>&1 | tail -12)

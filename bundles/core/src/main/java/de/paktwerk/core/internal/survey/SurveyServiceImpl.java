@@ -66,6 +66,11 @@ public class SurveyServiceImpl implements SurveyService {
     private final ActorRoles actors;
     private final Clock clock;
     private volatile int maxChangePercent;
+    /** Events go out through EventAdmin when it is there (feature eventadmin), after the change is committed. */
+    @Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.OPTIONAL,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+            policyOption = org.osgi.service.component.annotations.ReferencePolicyOption.GREEDY)
+    volatile org.osgi.service.event.EventAdmin eventAdmin;
 
     @Activate
     public SurveyServiceImpl(@Reference CoreDatabase database, @Reference AuditLog audit, @Reference MunicipalityRegistry registry,
@@ -109,6 +114,27 @@ public class SurveyServiceImpl implements SurveyService {
 
     private static boolean maySee(Who who, Municipality m) {
         return who.readsAll() || who.actsFor(m.key()) || who.actsFor(m.districtKey());
+    }
+
+    /** Posts a survey event once the current transaction has committed: keys and counts, no personal data. */
+    private void event(String topic, Survey s, String bodyKey, Long value) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(de.paktwerk.core.api.SurveyEvents.SURVEY_ID, s.id());
+        props.put(de.paktwerk.core.api.SurveyEvents.KEY_FIGURE_TYPE, s.keyFigureType());
+        props.put(de.paktwerk.core.api.SurveyEvents.REFERENCE_DATE, s.referenceDate().toString());
+        if (bodyKey != null) {
+            props.put(de.paktwerk.core.api.SurveyEvents.BODY_KEY, bodyKey);
+        }
+        if (value != null) {
+            props.put(de.paktwerk.core.api.SurveyEvents.VALUE, value);
+        }
+        org.osgi.service.event.Event e = new org.osgi.service.event.Event(topic, props);
+        jdbc.afterCommit(() -> {
+            org.osgi.service.event.EventAdmin admin = eventAdmin;
+            if (admin != null) {
+                admin.postEvent(e);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- surveys
@@ -161,7 +187,9 @@ public class SurveyServiceImpl implements SurveyService {
                     now);
             audit.append(c, actor, "survey", String.valueOf(id), "open", null, Json.object(Map.of("keyFigureType", type,
                     "referenceDate", day.toString(), "reportDeadline", deadline.toString(), "correctionsUntil", correctionsUntil.toString())));
-            return find(c, id, false);
+            Survey opened = find(c, id, false);
+            event(de.paktwerk.core.api.SurveyEvents.OPENED, opened, null, null);
+            return opened;
         });
     }
 
@@ -332,6 +360,7 @@ public class SurveyServiceImpl implements SurveyService {
             audit.append(c, actor, "survey_report", id + "/" + m.key(), district ? "enter" : "report",
                     before.map(r -> Json.object(Map.of("state", r.state().name(), "value", String.valueOf(r.value())))).orElse(null),
                     Json.object(Map.of("state", next.name(), "value", value, "flags", flags.size())));
+            event(district ? de.paktwerk.core.api.SurveyEvents.CONFIRMED : de.paktwerk.core.api.SurveyEvents.REPORTED, s, m.key(), value);
             return report(id, m, row(c, id, m.key()).orElseThrow());
         });
     }
@@ -341,13 +370,15 @@ public class SurveyServiceImpl implements SurveyService {
         Municipality m = reportingBody(bodyKey);
         requireConfirmer(who(actor), m);
         return jdbc.tx(c -> {
-            requireOpen(find(c, id, true));
+            Survey s = find(c, id, true);
+            requireOpen(s);
             Row r = reported(c, id, m);
             Instant at = clock.instant();
             Sql.update(c, "UPDATE survey_report SET state = 'CONFIRMED', confirmed_by = ?, confirmed_at = ? WHERE survey_id = ? AND body_key = ?",
                     actor, at, id, m.key());
             audit.append(c, actor, "survey_report", id + "/" + m.key(), "confirm", null,
                     Json.object(Map.of("state", "CONFIRMED", "value", r.value())));
+            event(de.paktwerk.core.api.SurveyEvents.CONFIRMED, s, m.key(), r.value());
             return report(id, m, row(c, id, m.key()).orElseThrow());
         });
     }
@@ -365,10 +396,12 @@ public class SurveyServiceImpl implements SurveyService {
             throw new InvalidInputException("Bitte begründen, was die Gemeinde prüfen soll.", "reason");
         }
         return jdbc.tx(c -> {
-            requireOpen(find(c, id, true));
-            reported(c, id, m);
+            Survey s = find(c, id, true);
+            requireOpen(s);
+            Row r = reported(c, id, m);
             Sql.update(c, "UPDATE survey_report SET state = 'RETURNED', return_reason = ? WHERE survey_id = ? AND body_key = ?", why, id, m.key());
             audit.append(c, actor, "survey_report", id + "/" + m.key(), "return", null, Json.object(Map.of("state", "RETURNED")));
+            event(de.paktwerk.core.api.SurveyEvents.RETURNED, s, m.key(), r.value());
             return report(id, m, row(c, id, m.key()).orElseThrow());
         });
     }
@@ -560,7 +593,9 @@ public class SurveyServiceImpl implements SurveyService {
             long sum = values.values().stream().mapToLong(Long::longValue).sum();
             audit.append(c, actor, "survey", String.valueOf(id), "close", null, Json.object(Map.of("bodies", values.size(),
                     "assumed", byKey.size(), "sum", sum)));
-            return find(c, id, false);
+            Survey closed = find(c, id, false);
+            event(de.paktwerk.core.api.SurveyEvents.CLOSED, closed, null, sum);
+            return closed;
         });
     }
 
@@ -604,6 +639,7 @@ public class SurveyServiceImpl implements SurveyService {
             KeyFigure figure = figures.correctSurveyFigure(c, id, s.keyFigureType(), s.referenceDate(), m.key(), value);
             audit.append(c, actor, "survey_report", id + "/" + m.key(), "correct", Json.object(Map.of("value", previous)),
                     Json.object(Map.of("value", value)));
+            event(de.paktwerk.core.api.SurveyEvents.CORRECTED, s, m.key(), value);
             return new Corrected(report(id, m, row(c, id, m.key()).orElseThrow()), previous, figure);
         });
     }

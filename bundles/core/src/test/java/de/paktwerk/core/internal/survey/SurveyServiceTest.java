@@ -188,6 +188,26 @@ public class SurveyServiceTest {
     }
 
     @Test
+    public void eachStepIsAnEventWithKeysAndCountsOnly() {
+        org.osgi.service.event.EventAdmin events = org.mockito.Mockito.mock(org.osgi.service.event.EventAdmin.class);
+        f.surveys.eventAdmin = events;
+        long id = open2017().id();
+        f.surveys.submit(id, ALLMENDINGEN, new Count(60L, "Frau Öztürk", "vorläufig"), "allm1");
+        f.surveys.giveBack(id, ALLMENDINGEN, "Bitte prüfen.", "adk1");
+        f.surveys.submit(id, ALLMENDINGEN, new Count(64L, null, null), "allm1");
+        f.surveys.confirm(id, ALLMENDINGEN, "adk1");
+        f.surveys.submit(id, AMSTETTEN, new Count(30L, null, null), "adk1");
+        org.mockito.ArgumentCaptor<org.osgi.service.event.Event> sent = org.mockito.ArgumentCaptor.forClass(org.osgi.service.event.Event.class);
+        org.mockito.Mockito.verify(events, org.mockito.Mockito.times(6)).postEvent(sent.capture());
+        assertEquals(List.of("OPENED null null", "REPORTED 08425002 60", "RETURNED 08425002 60", "REPORTED 08425002 64",
+                        "CONFIRMED 08425002 64", "CONFIRMED 08425008 30"),
+                sent.getAllValues().stream().map(e -> e.getTopic().substring("de/paktwerk/survey/".length()) + " " + e.getProperty("bodyKey") + " "
+                        + e.getProperty("value")).toList());
+        assertTrue(sent.getAllValues().stream().allMatch(e -> Long.valueOf(id).equals(e.getProperty("surveyId"))
+                && "2017-09-15".equals(e.getProperty("referenceDate")) && !List.of(e.getPropertyNames()).contains("contact")));
+    }
+
+    @Test
     public void aLargeChangeIsFlaggedAndAMissingBodyMayCountWithTheLastClosedFigure() {
         long first = open2017().id();
         f.surveys.submit(first, ULM, new Count(1609L, null, null), "ulm1");
