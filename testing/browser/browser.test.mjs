@@ -613,6 +613,58 @@ test('civic engagement brings its own pages: the office opens a call through the
   await context.close();
 });
 
+test('language courses bring their own pages: Ulm finds its approved course, enrols a participant through the generated form (refused first, next to the field) and reads the course report; read back over REST', { timeout: 120000 }, async () => {
+  const LC = '/api/language-courses';
+  const courses = (await rest('GET', `${LC}/courses?coursePeriod=2017%2F18`, ULM)).json;
+  assert.equal(courses.length, 1, 'Ulms bewilligter Kursplan aus dem Test „every area“');
+  const c = courses[0];
+  const { context, page } = await session();
+  await login(page, ULM);
+  const area = page.locator('li[data-area="language-courses"]');
+  await area.getByRole('link', { name: 'Kurse', exact: true }).click();
+  await page.getByRole('heading', { name: 'Kurse – Spracherwerb (VwV Deutsch)', level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: 'Kursperiode', exact: true }).fill('2017/18');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.locator('caption', { hasText: 'Kurse 2017/18 (1)' }).waitFor();
+  assert.deepEqual(await page.locator('tbody tr').first().locator('th, td').allTextContents(), [String(c.id), 'Grundkurs A1 Ulm', 'Grundkurs',
+    'Niveau A1', '08421000', '04.09.2017', '29.06.2018', '300', '0', '15', '0', '0', c.decisionNumber]);
+  await check(page, '37-lc-kurse', 'Kurse – Spracherwerb (VwV Deutsch)');
+
+  await area.getByRole('link', { name: 'Teilnehmende', exact: true }).click();
+  await page.getByRole('heading', { name: 'Teilnehmende – Spracherwerb (VwV Deutsch)', level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: 'Kurs (Nummer)', exact: true }).fill(String(c.id));
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.getByText('Noch niemand aufgenommen.').waitFor();
+  await page.getByLabel(/^Aufenthaltsstatus/).selectOption({ label: 'anerkannt schutzberechtigt' });
+  await page.getByLabel('Aufgenommen am').fill('2017-09-04');
+  await page.getByRole('button', { name: 'Aufnehmen' }).click();
+  const missing = page.getByText('Das Geburtsjahr fehlt oder ist unplausibel (z. B. 1990).');
+  await missing.waitFor();
+  assert.equal(await page.getByLabel(/^Geburtsjahr/).getAttribute('aria-invalid'), 'true');
+  await page.getByLabel(/^Geburtsjahr/).fill('1990');
+  await page.getByLabel(/^Kennung des Kreises/).fill('UL-2017-0001');
+  await page.getByRole('button', { name: 'Aufnehmen' }).click();
+  const done = await page.getByText(/^Teilnehmende Nr\. \d+ eingetragen\.$/).textContent();
+  const pid = Number(done.match(/Nr\. (\d+)/)[1]);
+  await page.locator('caption', { hasText: `Teilnehmende ${c.id} (1)` }).waitFor();
+  assert.deepEqual(await page.locator('tbody tr').first().locator('th, td').allTextContents(),
+    [String(pid), 'UL-2017-0001', '1990', 'anerkannt schutzberechtigt', 'aufgenommen', '–', '04.09.2017']);
+  const p = (await rest('GET', `${LC}/participants/${pid}`, ULM)).json;
+  assert.deepEqual([p.courseId, p.reference, p.birthYear, p.status, p.state, p.integrationCourseEntitled, p.enrolledOn],
+    [c.id, 'UL-2017-0001', 1990, 'PROTECTED', 'ENROLLED', false, '2017-09-04']);
+  await check(page, '38-lc-teilnehmende', 'Teilnehmende – Spracherwerb (VwV Deutsch)');
+
+  await area.getByRole('link', { name: 'Bericht je Kurs', exact: true }).click();
+  await page.getByRole('heading', { name: 'Bericht je Kurs – Spracherwerb (VwV Deutsch)', level: 1 }).waitFor();
+  await page.getByRole('textbox', { name: 'Kursperiode', exact: true }).fill('2017/18');
+  await page.getByRole('button', { name: 'Anzeigen' }).click();
+  await page.locator('caption', { hasText: 'Bericht je Kurs 2017/18 (1)' }).waitFor();
+  assert.deepEqual((await page.locator('tbody tr').first().locator('th, td').allTextContents()).slice(0, 7),
+    [String(c.id), 'Grundkurs A1 Ulm', '08421000', 'Grundkurs', '0', '0', '1']);
+  await check(page, '39-lc-bericht', 'Bericht je Kurs – Spracherwerb (VwV Deutsch)');
+  await context.close();
+});
+
 const ALB_DONAU = ['adk1', 'albdonau-pass-1'];
 const ALLMENDINGEN = ['allmendingen1', 'allmendingen-pw-1'];
 

@@ -5,7 +5,7 @@
 //
 //   { id: 'schulen', title: 'Schulen', roles: [...], records: {
 //       list: '/schools', columns: [{ title, field, money, date, labels: 'School.schoolType' }],
-//       filter: { name: 'schoolYear', title: 'Schuljahr', hint, value: '2018/19', required },
+//       filter: { name: 'schoolYear', title: 'Schuljahr', hint, value: '2018/19' },   (in the path where it names {schoolYear})
 //       create: { path: '/schools', schema: 'School', title, button, fill: { municipalityKey: 'municipality' }, done: '… {name} …', roles },
 //       csv: 'schulen.csv', empty: '…' } }
 import { schemaForm, resolve } from './form.js';
@@ -48,12 +48,20 @@ export async function records(el, ctx, spec) {
     value: spec.filter.value || '' }), spec.filter.hint) : null;
   const out = h('div');
   let rows = [];
-  const query = () => (filter && filter.input.value.trim() ? `?${new URLSearchParams({ [spec.filter.name]: filter.input.value.trim() })}` : '');
+  // the filter's value goes into the path where the path names it ("/courses/{course}/participants"), else into the query
+  const filterValue = () => (filter ? filter.input.value.trim() : '');
+  const inPath = (path) => spec.filter && path.includes(`{${spec.filter.name}}`);
+  const pathOf = (path) => (inPath(path) ? path.replace(`{${spec.filter.name}}`, encodeURIComponent(filterValue()))
+    : `${path}${filterValue() ? `?${new URLSearchParams({ [spec.filter.name]: filterValue() })}` : ''}`);
   async function draw() {
     out.replaceChildren();
     if (filter) lib.showFieldError(filter, null);
+    if (inPath(spec.list) && !filterValue()) {
+      out.append(h('p', { class: 'empty' }, `Bitte ${spec.filter.title} angeben.`));
+      return;
+    }
     try {
-      const data = await api(`${base}${spec.list}${query()}`);
+      const data = await api(`${base}${pathOf(spec.list)}`);
       rows = Array.isArray(data) ? data : (data.items || []);
     } catch (e) {
       if (filter && e.field === spec.filter.name) { lib.showFieldError(filter, e.message); return; }
@@ -90,7 +98,12 @@ export async function records(el, ctx, spec) {
     status.replaceChildren();
     generated.fields.forEach((f) => lib.showFieldError(f, null));
     try {
-      const made = await api(`${base}${create.path}`, { method: 'POST', body: { ...generated.value(), ...filled } });
+      if (inPath(create.path) && !filterValue()) {
+        lib.showFieldError(filter, `Bitte ${spec.filter.title} angeben.`);
+        filter.input.focus();
+        return;
+      }
+      const made = await api(`${base}${pathOf(create.path)}`, { method: 'POST', body: { ...generated.value(), ...filled } });
       await draw();
       status.append(h('p', { class: 'ok', role: 'status' }, fill(create.done || 'Gespeichert.', made)));
       form.reset();

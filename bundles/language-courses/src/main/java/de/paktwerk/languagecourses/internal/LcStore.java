@@ -221,23 +221,23 @@ public class LcStore {
             throw new InvalidInputException("Angaben zur teilnehmenden Person fehlen.");
         }
         if (in.status() == null) {
-            throw new InvalidInputException("Der Aufenthaltsstatus fehlt (status: ASYLUM_PENDING, TOLERATED, PROTECTED oder OTHER_MIGRANT).");
+            throw new InvalidInputException("Bitte den Aufenthaltsstatus angeben.", "status");
         }
         if (in.integrationCourseEntitled() == null) {
-            throw new InvalidInputException("Anzugeben ist, ob ein Anspruch auf einen Integrationskurs des Bundes besteht (integrationCourseEntitled).");
+            throw new InvalidInputException("Bitte angeben, ob ein Anspruch auf einen Integrationskurs des Bundes besteht.", "integrationCourseEntitled");
         }
         LocalDate on = in.enrolledOn() == null ? today() : in.enrolledOn();
         if (in.birthYear() == null || in.birthYear() < 1900 || in.birthYear() > on.getYear()) {
-            throw new InvalidInputException("Das Geburtsjahr fehlt oder ist unplausibel (birthYear, z. B. 1990).");
+            throw new InvalidInputException("Das Geburtsjahr fehlt oder ist unplausibel (z. B. 1990).", "birthYear");
         }
         if (in.sex() != null && !in.sex().matches("[fmd]")) {
-            throw new InvalidInputException("Geschlecht ist f, m oder d (sex, freiwillig).");
+            throw new InvalidInputException("Geschlecht ist weiblich, männlich oder divers (freiwillig).", "sex");
         }
         if (in.reference() != null && (in.reference().isBlank() || in.reference().length() > 40)) {
-            throw new InvalidInputException("Das Pseudonym des Kreises ist leer oder länger als 40 Zeichen (reference).");
+            throw new InvalidInputException("Die Kennung des Kreises ist leer oder länger als 40 Zeichen.", "reference");
         }
         if (in.reasonNotEntitled() != null && in.reasonNotEntitled().length() > 500) {
-            throw new InvalidInputException("Der Grund ist länger als 500 Zeichen (reasonNotEntitled).");
+            throw new InvalidInputException("Der Grund ist länger als 500 Zeichen.", "reasonNotEntitled");
         }
         rules.get().requireEligible(in);
         return tx.inTransaction(c -> {

@@ -169,13 +169,35 @@ public final class Model {
      *
      * @param reference the Kreis's own pseudonym, optional (e.g. "RN-2017-0042")
      */
-    public record ParticipantInput(String reference, Integer birthYear, String sex, Status status, Boolean integrationCourseEntitled,
-                                   String reasonNotEntitled, LocalDate enrolledOn) {
+    @Schema(title = "Teilnehmende Person", extensions = @Extension(properties = @ExtensionProperty(name = "x-order", parseValue = true,
+            value = "[\"reference\",\"birthYear\",\"sex\",\"status\",\"integrationCourseEntitled\",\"reasonNotEntitled\",\"enrolledOn\"]")))
+    public record ParticipantInput(@Schema(title = "Kennung des Kreises", description = "freiwillig, ein Pseudonym wie RN-2017-0042 – kein Name",
+                                           maxLength = 40) String reference,
+                                   @Schema(title = "Geburtsjahr", requiredMode = REQUIRED, minimum = "1900", maximum = "2100") Integer birthYear,
+                                   @Schema(title = "Geschlecht", description = "freiwillig", allowableValues = {"f", "m", "d"}, extensions = @Extension(
+                                           name = "x-labels", properties = {@ExtensionProperty(name = "f", value = "weiblich"),
+                                           @ExtensionProperty(name = "m", value = "männlich"), @ExtensionProperty(name = "d", value = "divers")}))
+                                   String sex,
+                                   @Schema(title = "Aufenthaltsstatus", requiredMode = REQUIRED, extensions = @Extension(name = "x-labels", properties = {
+                                           @ExtensionProperty(name = "ASYLUM_PENDING", value = "Asylverfahren läuft"),
+                                           @ExtensionProperty(name = "TOLERATED", value = "geduldet"),
+                                           @ExtensionProperty(name = "PROTECTED", value = "anerkannt schutzberechtigt"),
+                                           @ExtensionProperty(name = "OTHER_MIGRANT", value = "andere Zugewanderte")})) Status status,
+                                   @Schema(title = "Anspruch auf einen Integrationskurs des Bundes", requiredMode = REQUIRED) Boolean integrationCourseEntitled,
+                                   @Schema(title = "Grund, warum der Integrationskurs nicht in Frage kommt", maxLength = 500) String reasonNotEntitled,
+                                   @Schema(title = "Aufgenommen am", description = "ohne Angabe: heute") LocalDate enrolledOn) {
     }
 
     /** A participant of a course. */
     public record Participant(long id, long courseId, String reference, int birthYear, String sex, Status status,
-                              boolean integrationCourseEntitled, String reasonNotEntitled, ParticipantState state, Integer waitingPosition,
+                              boolean integrationCourseEntitled, String reasonNotEntitled,
+                              @Schema(extensions = @Extension(name = "x-labels", properties = {
+                                      @ExtensionProperty(name = "WAITING", value = "auf der Warteliste"),
+                                      @ExtensionProperty(name = "ENROLLED", value = "aufgenommen"),
+                                      @ExtensionProperty(name = "COMPLETED", value = "abgeschlossen"),
+                                      @ExtensionProperty(name = "DROPPED_OUT", value = "abgebrochen"),
+                                      @ExtensionProperty(name = "WITHDRAWN", value = "von der Warteliste zurückgezogen")})) ParticipantState state,
+                              Integer waitingPosition,
                               LocalDate enrolledOn, LocalDate leftOn, Level testLevel, Boolean testPassed, Money travelReimbursed) {
     }
 
