@@ -613,6 +613,44 @@ test('civic engagement brings its own pages: the office opens a call through the
   await context.close();
 });
 
+test('a caseworker creates a case and its integration plan through forms generated from the schemas, refused first next to the field; read back over REST', { timeout: 120000 }, async () => {
+  const CM1 = ['cm1', 'fallarbeit-pw-1'];
+  const { context, page } = await session();
+  await login(page, CM1);
+  await page.getByRole('link', { name: 'Fallbestand', exact: true }).click();
+  await page.getByRole('heading', { name: 'Fall anlegen' }).waitFor();
+  await page.getByLabel(/^Fallkennung/).fill('ULM-0003');
+  await page.getByLabel(/^Kommune \(amtlicher Schlüssel\)/).fill('08421000');
+  await page.getByLabel(/^Geburtsjahr/).fill('1988');
+  await page.getByLabel(/^Herkunftsland/).fill('Afghanistan');
+  await page.getByLabel(/^Personen im Haushalt/).fill('3');
+  await page.getByLabel(/^Ankunft in Deutschland/).fill('2016-04-01');
+  await page.getByLabel(/^Beratung seit/).fill('2025-12-01');
+  await page.getByRole('button', { name: 'Fall anlegen' }).click();
+  await page.getByText('Herkunftsland als ISO-Code aus zwei oder drei Großbuchstaben angeben (z. B. SYR).').waitFor();
+  assert.equal(await page.getByLabel(/^Herkunftsland/).getAttribute('aria-invalid'), 'true');
+  await page.getByLabel(/^Herkunftsland/).fill('AFG');
+  await page.getByRole('button', { name: 'Fall anlegen' }).click();
+  await page.getByRole('heading', { name: 'Fall ULM-0003' }).waitFor();
+  await page.getByRole('heading', { name: 'Integrationsplan festlegen' }).waitFor();
+  await page.getByLabel(/^Vereinbart am/).fill('2025-12-10');
+  await page.getByLabel(/^Fortschreibung alle/).fill('3');
+  await page.getByLabel(/^Lebensbereich/).selectOption({ label: 'Sprache' });
+  await page.getByLabel(/^Ziel \(Pflichtfeld\)/).fill('Deutsch B1');
+  await page.getByLabel(/^Maßnahme \(Pflichtfeld\)/).fill('Abendkurs');
+  await page.getByLabel(/^Wer sie trägt/).selectOption({ label: 'Sprachkurs' });
+  await page.getByRole('button', { name: 'Plan speichern' }).click();
+  await page.getByText(/^Integrationsplan vereinbart am 10\.12\.2025; nächste Fortschreibung bis \d\d\.\d\d\.\d{4}\.$/).waitFor();
+  await check(page, '13-fall-neu', 'Fallbestand – Integrationsmanagement');
+  const c = (await rest('GET', '/api/integration-management/cases/ULM-0003', CM1)).json;
+  assert.deepEqual([c.municipalityKey, c.positionId, c.birthYear, c.country, c.householdSize, c.arrivalDate, c.counsellingStart],
+    ['08421000', 1, 1988, 'AFG', 3, '2016-04-01', '2025-12-01']);
+  const plan = (await rest('GET', '/api/integration-management/cases/ULM-0003/plan', CM1)).json;
+  assert.deepEqual([plan.agreedOn, plan.reviewIntervalMonths, plan.goals.map((g) => [g.lifeArea, g.description, g.measures.map((m) => [m.description, m.actor])])],
+    ['2025-12-10', 3, [['LANGUAGE', 'Deutsch B1', [['Abendkurs', 'LANGUAGE_COURSE']]]]]);
+  await context.close();
+});
+
 test('language courses bring their own pages: Ulm finds its approved course, enrols a participant through the generated form (refused first, next to the field) and reads the course report; read back over REST', { timeout: 120000 }, async () => {
   const LC = '/api/language-courses';
   const courses = (await rest('GET', `${LC}/courses?coursePeriod=2017%2F18`, ULM)).json;

@@ -10,6 +10,34 @@ function positions(ctx) {
   return ctx.roles.filter((r) => r.startsWith('position:')).map((r) => r.slice('position:'.length));
 }
 
+/**
+ * A form generated from a schema of this module's OpenAPI document (German titles there), sent to path; refusals
+ * are shown next to the field they name; fill: fields the page knows (hidden), done(answer) → message, after(answer).
+ */
+async function schemaAction(el, ctx, { schema, path, method = 'POST', title, button, fill = {}, done, after }) {
+  const { h, lib, api } = ctx;
+  const doc = await api(`${BASE}/openapi.json`);
+  const generated = ctx.schemaForm(doc.components.schemas[schema], doc, { hide: Object.keys(fill) });
+  const status = h('div', { 'aria-live': 'polite' });
+  const id = `${schema.toLowerCase()}-titel`;
+  const form = h('form', { class: 'action', novalidate: true, 'aria-labelledby': id }, h('h2', { id }, title), generated.element,
+    h('button', { type: 'submit' }, button), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    generated.clearErrors();
+    try {
+      const answer = await api(`${BASE}${path}`, { method, body: { ...generated.value(), ...fill } });
+      status.append(h('p', { class: 'ok', role: 'status' }, done(answer)));
+      if (after) after(answer);
+    } catch (e) {
+      const target = e.field ? generated.fields.get(e.field) : null;
+      if (target) { lib.showFieldError(target, e.message); target.input.focus(); } else status.append(lib.errorBox(e));
+    }
+  });
+  el.append(form);
+}
+
 async function caseload(el, ctx, rest) {
   const { h, lib, api } = ctx;
   if (rest.length) return caseDetail(el, ctx, decodeURIComponent(rest[0]));
@@ -23,6 +51,12 @@ async function caseload(el, ctx, rest) {
       { title: 'Beendet', value: (c) => lib.date(c.counsellingEnd) },
       { title: 'spätestes Ende', value: (c) => lib.date(c.latestEnd) },
     ], cases, 'Kein Fall in Ihrem Fallbestand.'));
+  const mine = positions(ctx);
+  if (!ctx.has('caseworker')) return;
+  await schemaAction(el, ctx, { schema: 'CaseInput', path: '/cases', title: 'Fall anlegen', button: 'Fall anlegen',
+    fill: mine.length === 1 ? { positionId: Number(mine[0]) } : {},
+    done: (c) => `Fall ${c.id} angelegt; die Beratung endet spätestens am ${lib.date(c.latestEnd)}.`,
+    after: (c) => setTimeout(() => ctx.navigate(`bereich/integration-management/faelle/${encodeURIComponent(c.id)}`), 0) });
 }
 
 async function caseDetail(el, ctx, id) {
@@ -36,7 +70,14 @@ async function caseDetail(el, ctx, id) {
   let plan = null;
   try { plan = await api(`${BASE}/cases/${encodeURIComponent(id)}/plan`); } catch (e) { if (e.status !== 404) throw e; }
   el.append(h('h2', {}, 'Integrationsplan'));
-  if (!plan) { el.append(h('p', { class: 'empty' }, 'Noch kein Integrationsplan.')); return; }
+  if (!plan) {
+    el.append(h('p', { class: 'empty' }, 'Noch kein Integrationsplan.'));
+    if (ctx.has('caseworker')) {
+      await schemaAction(el, ctx, { schema: 'PlanInput', path: `/cases/${encodeURIComponent(id)}/plan`, method: 'PUT', title: 'Integrationsplan festlegen',
+        button: 'Plan speichern', done: (p) => `Integrationsplan vereinbart am ${lib.date(p.agreedOn)}; nächste Fortschreibung bis ${lib.date(p.nextReview)}.` });
+    }
+    return;
+  }
   el.append(h('p', {}, `Vereinbart am ${lib.date(plan.agreedOn)}, Fortschreibung alle ${plan.reviewIntervalMonths} Monate, nächste bis ${lib.date(plan.nextReview)}.`),
     lib.table('Ziele und Maßnahmen', [
       { title: 'Lebensbereich', value: (g) => LIFE_AREAS[g.lifeArea] || g.lifeArea },

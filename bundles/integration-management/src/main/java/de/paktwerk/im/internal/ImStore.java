@@ -180,35 +180,35 @@ public class ImStore {
             throw new InvalidInputException("Angaben zum Fall fehlen.");
         }
         if (in.id() == null || !CASE_ID.matcher(in.id()).matches()) {
-            throw new InvalidInputException("Die Fallkennung muss 3 bis 40 Zeichen aus Buchstaben, Ziffern und '-' haben (pseudonym, kein Name).");
+            throw new InvalidInputException("Die Fallkennung muss 3 bis 40 Zeichen aus Buchstaben, Ziffern und '-' haben (ein Pseudonym, kein Name).", "id");
         }
         Municipality m = registry.get(in.municipalityKey());
         if (m.kind() == MunicipalityKind.LANDKREIS) {
-            throw new InvalidInputException("Ein Fall gehört zu der Gemeinde der Anschlussunterbringung, nicht zum " + m.name() + ".");
+            throw new InvalidInputException("Ein Fall gehört zu der Gemeinde der Anschlussunterbringung, nicht zum " + m.name() + ".", "municipalityKey");
         }
         LocalDate today = today();
         if (in.birthYear() < 1900 || in.birthYear() > today.getYear()) {
-            throw new InvalidInputException("Geburtsjahr " + in.birthYear() + " ist unplausibel.");
+            throw new InvalidInputException("Geburtsjahr " + in.birthYear() + " ist unplausibel.", "birthYear");
         }
         if (in.country() == null || !COUNTRY.matcher(in.country()).matches()) {
-            throw new InvalidInputException("Herkunftsland als ISO-Code aus zwei oder drei Großbuchstaben angeben (z. B. SYR).");
+            throw new InvalidInputException("Herkunftsland als ISO-Code aus zwei oder drei Großbuchstaben angeben (z. B. SYR).", "country");
         }
         if (in.householdSize() < 1 || in.householdSize() > 30) {
-            throw new InvalidInputException("Haushaltsgröße muss zwischen 1 und 30 liegen.");
+            throw new InvalidInputException("Haushaltsgröße muss zwischen 1 und 30 liegen.", "householdSize");
         }
         if (in.arrivalDate() == null || in.arrivalDate().isAfter(today) || in.arrivalDate().getYear() < 1990) {
-            throw new InvalidInputException("Das Ankunftsdatum fehlt oder ist unplausibel.");
+            throw new InvalidInputException("Das Ankunftsdatum fehlt oder ist unplausibel.", "arrivalDate");
         }
         LocalDate start = in.counsellingStart() == null ? today : in.counsellingStart();
         if (start.isBefore(in.arrivalDate())) {
-            throw new InvalidInputException("Die Beratung kann nicht vor der Ankunft beginnen.");
+            throw new InvalidInputException("Die Beratung kann nicht vor der Ankunft beginnen.", "counsellingStart");
         }
         return tx.inTransaction(c -> {
             Position p = position(c, in.positionId());
             String responsible = registry.responsibleBody(m.key(), ImRules.AREA);
             if (!responsible.equals(p.responsibleKey())) {
                 throw new InvalidInputException(m.name() + " gehört nicht zum Gebiet der Stelle " + p.id() + " (" + p.responsibleKey()
-                        + "); zuständig für " + m.name() + " ist " + responsible + ".");
+                        + "); zuständig für " + m.name() + " ist " + responsible + ".", "municipalityKey");
             }
             if (Sql.count(c, "SELECT COUNT(*) FROM im_case WHERE id = ?", in.id()) > 0) {
                 throw new ConflictException("Fall " + in.id() + " gibt es bereits.");
@@ -379,14 +379,14 @@ public class ImStore {
 
     public Plan putPlan(String caseId, PlanInput in, String actor) {
         if (in == null || in.agreedOn() == null) {
-            throw new InvalidInputException("Das Datum der Zustimmung (agreedOn) fehlt.");
+            throw new InvalidInputException("Das Datum der Zustimmung fehlt.", "agreedOn");
         }
         if (in.agreedOn().isAfter(today())) {
-            throw new InvalidInputException("Das Datum der Zustimmung liegt in der Zukunft.");
+            throw new InvalidInputException("Das Datum der Zustimmung liegt in der Zukunft.", "agreedOn");
         }
         rules.get().checkReviewInterval(in.reviewIntervalMonths());
         if (in.goals() == null || in.goals().isEmpty() || in.goals().size() > 50) {
-            throw new InvalidInputException("Ein Integrationsplan hat 1 bis 50 Ziele (goals).");
+            throw new InvalidInputException("Ein Integrationsplan hat 1 bis 50 Ziele.", "goals");
         }
         for (Goal g : in.goals()) {
             checkGoal(g);
@@ -401,7 +401,7 @@ public class ImStore {
         return tx.inTransaction(c -> {
             Case found = findCase(c, caseId);
             if (in.agreedOn().isBefore(found.arrivalDate())) {
-                throw new InvalidInputException("Das Datum der Zustimmung liegt vor der Ankunft.");
+                throw new InvalidInputException("Das Datum der Zustimmung liegt vor der Ankunft.", "agreedOn");
             }
             boolean exists = Sql.count(c, "SELECT COUNT(*) FROM im_plan WHERE case_id = ?", caseId) > 0;
             if (exists) {

@@ -51,8 +51,16 @@ public final class Model {
     }
 
     /** A new pseudonymised case: no names. */
-    public record CaseInput(String id, String municipalityKey, long positionId, int birthYear, String country,
-                            int householdSize, LocalDate arrivalDate, LocalDate counsellingStart) {
+    @Schema(title = "Fall", extensions = @io.swagger.v3.oas.annotations.extensions.Extension(properties = @ExtensionProperty(name = "x-order", parseValue = true,
+            value = "[\"id\",\"municipalityKey\",\"positionId\",\"birthYear\",\"country\",\"householdSize\",\"arrivalDate\",\"counsellingStart\"]")))
+    public record CaseInput(@Schema(title = "Fallkennung", description = "ein Pseudonym wie ULM-0001 – kein Name", requiredMode = REQUIRED) String id,
+                            @Schema(title = "Kommune (amtlicher Schlüssel)", description = "z. B. 08421000", requiredMode = REQUIRED) String municipalityKey,
+                            @Schema(title = "Stelle (Nummer)", requiredMode = REQUIRED) long positionId,
+                            @Schema(title = "Geburtsjahr", requiredMode = REQUIRED) int birthYear,
+                            @Schema(title = "Herkunftsland", description = "dreistelliger Ländercode, z. B. SYR") String country,
+                            @Schema(title = "Personen im Haushalt", requiredMode = REQUIRED) int householdSize,
+                            @Schema(title = "Ankunft in Deutschland") LocalDate arrivalDate,
+                            @Schema(title = "Beratung seit", requiredMode = REQUIRED) LocalDate counsellingStart) {
     }
 
     /** A pseudonymised case in follow-up accommodation. */
@@ -70,15 +78,25 @@ public final class Model {
     }
 
     /** An agreed measure with its responsible local actor; may point at an item of another funding area. */
-    public record Measure(String description, Actor actor, String referenceArea, String referenceId) {
+    public record Measure(@Schema(title = "Maßnahme", requiredMode = REQUIRED) String description,
+                          @Schema(title = "Wer sie trägt", extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = "x-labels", properties = {@ExtensionProperty(name = "INTEGRATION_OFFICER", value = "kommunale Integrationsbeauftragte"), @ExtensionProperty(name = "VOLUNTEERS", value = "ehrenamtlich Engagierte"), @ExtensionProperty(name = "LANGUAGE_COURSE", value = "Sprachkurs"), @ExtensionProperty(name = "YOUTH_CAREER_HELPER", value = "Jugendberufshilfe"), @ExtensionProperty(name = "OTHER", value = "andere")})) Actor actor,
+                          @Schema(title = "Bezug: Förderbereich", description = "freiwillig, z. B. language-courses") String referenceArea,
+                          @Schema(title = "Bezug: Nummer im Förderbereich", description = "freiwillig, z. B. die Kursnummer") String referenceId) {
     }
 
     /** A goal in one life area with its measures. */
-    public record Goal(LifeArea lifeArea, String description, Outcome outcome, List<Measure> measures) {
+    public record Goal(@Schema(title = "Lebensbereich", requiredMode = REQUIRED, extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = "x-labels", properties = {@ExtensionProperty(name = "LANGUAGE", value = "Sprache"), @ExtensionProperty(name = "EDUCATION", value = "Bildung"), @ExtensionProperty(name = "WORK", value = "Arbeit"), @ExtensionProperty(name = "HOUSING", value = "Wohnen"), @ExtensionProperty(name = "HEALTH", value = "Gesundheit"), @ExtensionProperty(name = "SOCIAL", value = "Soziales")})) LifeArea lifeArea,
+                       @Schema(title = "Ziel", requiredMode = REQUIRED) String description,
+                       @Schema(title = "Stand", extensions = @io.swagger.v3.oas.annotations.extensions.Extension(name = "x-labels", properties = {@ExtensionProperty(name = "ACHIEVED", value = "erreicht"), @ExtensionProperty(name = "IN_PROGRESS", value = "in Arbeit"), @ExtensionProperty(name = "NOT_ACHIEVED", value = "nicht erreicht"), @ExtensionProperty(name = "REVISED", value = "angepasst")})) Outcome outcome,
+                       @Schema(title = "Maßnahmen") List<Measure> measures) {
     }
 
     /** An individual integration plan as written by the caseworker. */
-    public record PlanInput(LocalDate agreedOn, int reviewIntervalMonths, List<Goal> goals) {
+    @Schema(title = "Integrationsplan")
+    public record PlanInput(@Schema(title = "Vereinbart am", requiredMode = REQUIRED) LocalDate agreedOn,
+                            @Schema(title = "Fortschreibung alle … Monate", description = "höchstens 6", requiredMode = REQUIRED, minimum = "1", maximum = "6")
+                            int reviewIntervalMonths,
+                            @Schema(title = "Ziele", requiredMode = REQUIRED) List<Goal> goals) {
     }
 
     /** A review of a plan. */
