@@ -113,8 +113,9 @@ export function schemaForm(schema, doc, options = {}, onChange = () => {}) {
       const none = () => h('option', { value: '' }, '(bitte wählen)');
       input = h('select', { name: path }, none());
       const fill = async () => {
-        const current = input.value;
         const list = await options.choices(choice).catch(() => []);
+        // what is chosen when the list arrives stays chosen (the user may have chosen while it loaded)
+        const current = input.value;
         input.replaceChildren(none(), ...list.map((c) => h('option', { value: String(c.value) }, c.label)));
         if (list.some((c) => String(c.value) === current)) input.value = current;
       };

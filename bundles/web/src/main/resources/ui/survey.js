@@ -131,7 +131,13 @@ async function districtReports(ctx, s, district) {
   }
   function open(r) {
     const title = `${r.state === 'REPORTED' ? 'Meldung prüfen' : 'Zahl eintragen'}: ${r.bodyName}`;
-    const done = async (message) => { review.replaceChildren(h('p', { class: 'ok', role: 'status' }, message)); await draw(); };
+    const done = async (message) => {
+      // the confirmation stands where the review was, below the list: it takes the focus, so that it is seen (and read out)
+      const note = h('p', { class: 'ok', role: 'status', tabindex: -1 }, message);
+      review.replaceChildren(note);
+      await draw();
+      note.focus();
+    };
     const parts = [h('h3', { id: 'pruefung', tabindex: -1 }, title)];
     if (r.state === 'REPORTED') {
       parts.push(h('p', {}, `Gemeldet: ${number(r.value)}`, r.remark ? ` – Bemerkung: ${r.remark}` : '', r.contact ? ` – Ansprechperson: ${r.contact}` : ''));

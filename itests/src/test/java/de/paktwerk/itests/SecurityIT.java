@@ -415,7 +415,7 @@ public class SecurityIT extends PaktwerkTestSupport {
         while (row.find()) {
             roles.add(row.group(1));
         }
-        assertEquals(java.util.Set.of("admin", "approver", "auditor", "caseworker", "municipality", "provider"), roles);
+        assertEquals(java.util.Set.of("admin", "approver", "auditor", "caseworker", "municipality", "provider", "statistics"), roles);
     }
 
     @Test
