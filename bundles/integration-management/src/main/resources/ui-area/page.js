@@ -10,32 +10,10 @@ function positions(ctx) {
   return ctx.roles.filter((r) => r.startsWith('position:')).map((r) => r.slice('position:'.length));
 }
 
-/**
- * A form generated from a schema of this module's OpenAPI document (German titles there), sent to path; refusals
- * are shown next to the field they name; fill: fields the page knows (hidden), done(answer) → message, after(answer).
- */
-async function schemaAction(el, ctx, { schema, path, method = 'POST', title, button, fill = {}, done, after }) {
-  const { h, lib, api } = ctx;
-  const doc = await api(`${BASE}/openapi.json`);
-  const generated = ctx.schemaForm(doc.components.schemas[schema], doc, { hide: Object.keys(fill) });
-  const status = h('div', { 'aria-live': 'polite' });
-  const id = `${schema.toLowerCase()}-titel`;
-  const form = h('form', { class: 'action', novalidate: true, 'aria-labelledby': id }, h('h2', { id }, title), generated.element,
-    h('button', { type: 'submit' }, button), status);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    status.replaceChildren();
-    generated.clearErrors();
-    try {
-      const answer = await api(`${BASE}${path}`, { method, body: { ...generated.value(), ...fill } });
-      status.append(h('p', { class: 'ok', role: 'status' }, done(answer)));
-      if (after) after(answer);
-    } catch (e) {
-      const target = e.field ? generated.fields.get(e.field) : null;
-      if (target) { lib.showFieldError(target, e.message); target.input.focus(); } else status.append(lib.errorBox(e));
-    }
-  });
-  el.append(form);
+/** A form generated from a schema of this module's OpenAPI document by the shell (German titles there). */
+async function schemaAction(el, ctx, options) {
+  const doc = await ctx.api(`${BASE}/openapi.json`);
+  return ctx.schemaAction(el, ctx, { doc, ...options, path: `${BASE}${options.path}` });
 }
 
 async function caseload(el, ctx, rest) {
@@ -55,8 +33,10 @@ async function caseload(el, ctx, rest) {
   if (!ctx.has('caseworker')) return;
   await schemaAction(el, ctx, { schema: 'CaseInput', path: '/cases', title: 'Fall anlegen', button: 'Fall anlegen',
     fill: mine.length === 1 ? { positionId: Number(mine[0]) } : {},
-    done: (c) => `Fall ${c.id} angelegt; die Beratung endet spätestens am ${lib.date(c.latestEnd)}.`,
-    after: (c) => setTimeout(() => ctx.navigate(`bereich/integration-management/faelle/${encodeURIComponent(c.id)}`), 0) });
+    done: (c) => {
+      ctx.navigate(`bereich/integration-management/faelle/${encodeURIComponent(c.id)}`); // the new case's page, where its plan is made
+      return `Fall ${c.id} angelegt; die Beratung endet spätestens am ${lib.date(c.latestEnd)}.`;
+    } });
 }
 
 async function caseDetail(el, ctx, id) {

@@ -2,9 +2,8 @@
 import * as lib from './lib.js';
 import * as views from './views.js';
 import { areaHome, areaNew } from './area.js';
-import { records } from './records.js';
+import { records, schemaAction } from './records.js';
 import { survey } from './survey.js';
-import { schemaForm } from './form.js';
 
 const { api, h, session } = lib;
 const main = document.getElementById('inhalt');
@@ -38,8 +37,8 @@ lib.whenUnauthenticated(() => {
 });
 
 function ctx(extra = {}) {
-  // schemaForm: an area's own pages generate forms from its OpenAPI schemas the way the shell does
-  return { api, lib, h, schemaForm, user: state.user, roles: state.roles, has, areas: state.areas, navigate, ...extra };
+  // schemaAction: an area's own pages generate forms from its OpenAPI schemas the way the shell does
+  return { api, lib, h, schemaAction, user: state.user, roles: state.roles, has, areas: state.areas, navigate, ...extra };
 }
 
 export function navigate(route) {

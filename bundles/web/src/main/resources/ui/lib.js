@@ -243,3 +243,37 @@ export function pagedTable({ caption, columns, fetch, pageSize = 50, sort = '', 
   }
   return { el: box, draw };
 }
+
+/**
+ * A small form: fields (lib.field, input.name = the API's field), a submit button, a status line; onSubmit returns a
+ * message or throws an ApiError, whose field is shown next to its input. heading: false for a form without its h3.
+ */
+export function actionForm(title, fields, submitLabel, onSubmit, { heading = true } = {}) {
+  const status = h('div', { 'aria-live': 'polite' });
+  const form = h('form', { class: 'action', novalidate: true, 'aria-label': title }, heading ? h('h3', {}, title) : null,
+    fields.map((f) => f.wrap), h('button', { type: 'submit' }, submitLabel), status);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    status.replaceChildren();
+    fields.forEach((f) => showFieldError(f, null));
+    try {
+      const message = await onSubmit();
+      if (message) status.append(h('p', { class: 'ok', role: 'status' }, message)); // role=status: read out once
+    } catch (e) {
+      const target = e.field ? fields.find((f) => f.input.name === e.field) : null;
+      if (target) { showFieldError(target, e.message); target.input.focus(); } else status.append(errorBox(e));
+    }
+  });
+  return form;
+}
+
+/** Downloads a CSV the server wrote (formula cells neutralised there). */
+export async function openCsv(path, name) {
+  const res = await api(path, { raw: true, headers: { Accept: 'text/csv' } });
+  const url = URL.createObjectURL(await res.blob());
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}

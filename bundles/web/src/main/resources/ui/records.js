@@ -89,28 +89,43 @@ export async function records(el, ctx, spec) {
   const create = spec.create;
   if (!create || (create.roles && !ctx.has(...create.roles))) return;
   const filled = Object.fromEntries(Object.entries(create.fill || {}).map(([k, from]) => [k, own[from]]).filter(([, v]) => v));
-  const generated = schemaForm(schemas[create.schema], doc, { hide: Object.keys(filled) });
+  const form = schemaAction(el, ctx, { doc, schema: create.schema, title: create.title, button: create.button, fill: filled, id: `${spec.id || 'neu'}-titel`,
+    // the filter's value is part of the path: without it, the form asks for it next to the filter
+    path: () => {
+      if (!inPath(create.path) || filterValue()) return `${base}${pathOf(create.path)}`;
+      lib.showFieldError(filter, `Bitte ${spec.filter.title} angeben.`);
+      filter.input.focus();
+      return null;
+    },
+    done: async (made) => { await draw(); form.reset(); return fill(create.done || 'Gespeichert.', made); } });
+}
+
+/**
+ * A form generated from a schema of an OpenAPI document (German titles, required, x-labels …), sent as JSON to path
+ * (a string, or a function that returns it or null to send nothing); fill: fields the page knows (hidden and sent);
+ * done(answer) → the confirmation (may be async). A refusal naming a field is shown next to it. Area pages get it as
+ * ctx.schemaAction.
+ */
+export function schemaAction(el, ctx, { doc, schema, path, method = 'POST', title, button, fill: known = {}, done, id = `${schema.toLowerCase()}-titel` }) {
+  const { h, lib, api } = ctx;
+  const generated = schemaForm(doc.components.schemas[schema], doc, { hide: Object.keys(known) });
   const status = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'action', novalidate: true, 'aria-labelledby': `${spec.id || 'neu'}-titel` },
-    h('h2', { id: `${spec.id || 'neu'}-titel` }, create.title), generated.element, h('button', { type: 'submit' }, create.button || 'Speichern'), status);
+  const form = h('form', { class: 'action', novalidate: true, 'aria-labelledby': id },
+    h('h2', { id }, title), generated.element, h('button', { type: 'submit' }, button || 'Speichern'), status);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     status.replaceChildren();
-    generated.fields.forEach((f) => lib.showFieldError(f, null));
+    generated.clearErrors();
     try {
-      if (inPath(create.path) && !filterValue()) {
-        lib.showFieldError(filter, `Bitte ${spec.filter.title} angeben.`);
-        filter.input.focus();
-        return;
-      }
-      const made = await api(`${base}${pathOf(create.path)}`, { method: 'POST', body: { ...generated.value(), ...filled } });
-      await draw();
-      status.append(h('p', { class: 'ok', role: 'status' }, fill(create.done || 'Gespeichert.', made)));
-      form.reset();
+      const target = typeof path === 'function' ? path() : path;
+      if (!target) return;
+      const answer = await api(target, { method, body: { ...generated.value(), ...known } });
+      status.append(h('p', { class: 'ok', role: 'status' }, await done(answer)));
     } catch (e) {
-      const target = e.field ? generated.fields.get(e.field) : null;
-      if (target) { lib.showFieldError(target, e.message); target.input.focus(); } else status.append(lib.errorBox(e));
+      const at = e.field ? generated.fields.get(e.field) : null;
+      if (at) { lib.showFieldError(at, e.message); at.input.focus(); } else status.append(lib.errorBox(e));
     }
   });
   el.append(form);
+  return form;
 }

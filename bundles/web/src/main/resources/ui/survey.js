@@ -1,7 +1,7 @@
 // The count survey (Erhebung) as a workplace: a municipality reports its count (and reads why it was given back), a
 // Landkreis confirms, gives back or enters its municipalities' counts, the office opens a survey, sees completeness per
 // district and closes it, naming how those still missing are counted. Everything goes through /api/core/surveys.
-import { api, h, table, errorBox, field, showFieldError, date } from './lib.js';
+import { api, h, table, errorBox, field, date, actionForm, openCsv } from './lib.js';
 // confirmations are paragraphs with role=status: read out once by screen readers, without a second live region
 
 export const REPORT_STATES = {
@@ -9,26 +9,6 @@ export const REPORT_STATES = {
 };
 const stateWord = (s) => REPORT_STATES[s] || s;
 const number = (n) => (n === null || n === undefined ? '–' : Number(n).toLocaleString('de-DE'));
-
-/** A form with fields (from lib.field, input.name = the API's field), a button and a status line; onSubmit returns a message. */
-function form(label, fields, button, onSubmit, { heading } = {}) {
-  const status = h('div', { 'aria-live': 'polite' });
-  const el = h('form', { class: 'action', novalidate: true, 'aria-label': label }, heading ? h('h3', {}, heading) : null,
-    fields.map((f) => f.wrap), h('button', { type: 'submit' }, button), status);
-  el.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    status.replaceChildren();
-    fields.forEach((f) => showFieldError(f, null));
-    try {
-      const message = await onSubmit();
-      if (message) status.append(h('p', { class: 'ok', role: 'status' }, message));
-    } catch (e) {
-      const target = e.field ? fields.find((f) => f.input.name === e.field) : null;
-      if (target) { showFieldError(target, e.message); target.input.focus(); } else status.append(errorBox(e));
-    }
-  });
-  return el;
-}
 
 const input = (name, attrs = {}) => h('input', { name, autocomplete: 'off', ...attrs });
 const area = (name) => h('textarea', { name, rows: 3 });
@@ -86,13 +66,13 @@ async function ownReport(ctx, s, key) {
   const contact = field('Ansprechperson (Name, Telefon)', input('contact', { value: r.contact ?? '' }), 'für Rückfragen des Kreises; steht nicht im Prüfprotokoll');
   const remark = field('Bemerkung', area('remark'));
   remark.input.value = r.remark ?? '';
-  box.append(form(`Meldung von ${r.bodyName}`, [value, contact, remark], r.value === null ? 'Zahl melden' : 'Meldung ändern', async () => {
+  box.append(actionForm(`Meldung von ${r.bodyName}`, [value, contact, remark], r.value === null ? 'Zahl melden' : 'Meldung ändern', async () => {
     const raw = value.input.value.trim().replace(/\./g, '');
     if (!/^\d+$/.test(raw)) { const e = new Error('Bitte die Anzahl als ganze Zahl angeben.'); e.field = 'value'; throw e; }
     const done = await api(`/api/core/surveys/${s.id}/reports/${key}`, { method: 'PUT',
       body: { value: Number(raw), contact: contact.input.value || null, remark: remark.input.value || null } });
     return `Gemeldet: ${number(done.value)} zum ${date(s.referenceDate)}.${done.flags.length ? ` Hinweis: ${done.flags.join('; ')}.` : ''}`;
-  }));
+  }, { heading: false }));
   if (r.state === 'REPORTED' && (await isCity(key))) { // a Stadtkreis confirms its own count
     box.append(h('button', { type: 'button', onclick: async (ev) => {
       await api(`/api/core/surveys/${s.id}/reports/${key}/confirm`, { method: 'POST' });
@@ -147,21 +127,21 @@ async function districtReports(ctx, s, district) {
         await done(`Die Zahl von ${c.bodyName} (${number(c.value)}) ist bestätigt.`);
       } }, 'Zahl bestätigen'));
       const reason = field('Begründung für die Gemeinde', area('reason'), 'was die Gemeinde prüfen soll');
-      parts.push(form(`Meldung von ${r.bodyName} zurückgeben`, [reason], 'Zurückgeben', async () => {
+      parts.push(actionForm(`Meldung von ${r.bodyName} zurückgeben`, [reason], 'Zurückgeben', async () => {
         await api(`/api/core/surveys/${s.id}/reports/${r.bodyKey}/return`, { method: 'POST', body: { reason: reason.input.value } });
         await done(`Die Meldung von ${r.bodyName} ist zurückgegeben.`);
         return null;
-      }));
+      }, { heading: false }));
     } else {
       const value = field('Anzahl der Geflüchteten zum Stichtag', input('value', { type: 'text', inputmode: 'numeric' }), 'vom Kreis eingetragen, weil die Gemeinde nicht gemeldet hat');
       const remark = field('Bemerkung', area('remark'));
-      parts.push(form(`Zahl für ${r.bodyName} eintragen`, [value, remark], 'Zahl eintragen', async () => {
+      parts.push(actionForm(`Zahl für ${r.bodyName} eintragen`, [value, remark], 'Zahl eintragen', async () => {
         const raw = value.input.value.trim().replace(/\./g, '');
         if (!/^\d+$/.test(raw)) { const e = new Error('Bitte die Anzahl als ganze Zahl angeben.'); e.field = 'value'; throw e; }
         const c = await api(`/api/core/surveys/${s.id}/reports/${r.bodyKey}`, { method: 'PUT', body: { value: Number(raw), remark: remark.input.value || null } });
         await done(`Für ${c.bodyName} ist ${number(c.value)} eingetragen und bestätigt.`);
         return null;
-      }));
+      }, { heading: false }));
     }
     review.replaceChildren(h('div', { class: 'review' }, parts));
     review.querySelector('#pruefung').focus();
@@ -185,13 +165,8 @@ async function officeView(ctx, s, office, reload) {
     { title: 'Bestätigt', numeric: true, value: (t) => number(t.confirmed) },
     { title: 'Fehlen', numeric: true, value: (t) => number(t.missing) },
   ], tallies.slice(0, -1)));
-  box.append(h('button', { type: 'button', class: 'secondary', onclick: async () => {
-    const res = await api(`/api/core/surveys/${s.id}/reports.csv`, { raw: true, headers: { Accept: 'text/csv' } });
-    const url = URL.createObjectURL(await res.blob());
-    const a = h('a', { href: url, download: `erhebung-${s.id}.csv` });
-    document.body.append(a); a.click(); a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-  } }, 'Stand als CSV herunterladen'));
+  box.append(h('button', { type: 'button', class: 'secondary', onclick: () => openCsv(`/api/core/surveys/${s.id}/reports.csv`, `erhebung-${s.id}.csv`) },
+    'Stand als CSV herunterladen'));
   if (!office || s.state !== 'OPEN') return box;
   const open = total.bodies - total.confirmed;
   const how = h('select', { name: 'countedAs' }, h('option', { value: 'ZERO' }, 'mit 0'),
@@ -202,7 +177,7 @@ async function officeView(ctx, s, office, reload) {
   const namedWrap = h('div', { class: 'field checkbox' }, named, h('label', { for: named.id = 'fehlende-genannt' },
     `Ich schließe mit ${number(open)} Kommunen ohne bestätigte Zahl ab; sie werden einzeln mit Zählweise und Begründung vermerkt.`));
   const fields = open > 0 ? [howField, reason] : [];
-  const closing = form('Erhebung abschließen', fields, 'Erhebung abschließen', async () => {
+  const closing = actionForm('Erhebung abschließen', fields, 'Erhebung abschließen', async () => {
     let missing = [];
     if (open > 0) {
       if (!named.checked) throw new Error(`Noch ${number(open)} Kommunen ohne bestätigte Zahl: bitte bestätigen, dass sie so gezählt werden.`);
@@ -219,7 +194,7 @@ async function officeView(ctx, s, office, reload) {
     }
     await reload(`Die Erhebung zum ${date(s.referenceDate)} ist abgeschlossen; ihre Zahlen sind die Kennzahlen dieses Stichtags.`);
     return null;
-  }, { heading: 'Erhebung abschließen' });
+  });
   if (open > 0) closing.insertBefore(namedWrap, closing.querySelector('button[type=submit]'));
   box.append(closing);
   return box;
@@ -230,12 +205,12 @@ function openForm(reload) {
   const cohort = field('Wer gezählt wird', area('cohort'), 'z. B. Geflüchtete der Zugänge 01.01.2015–29.02.2016 (mit Familiennachzug) in der Anschlussunterbringung');
   const deadline = field('Meldefrist der Kreise', input('reportDeadline', { type: 'date' }), 'leer: 15. Oktober');
   const until = field('Korrekturen bis', input('correctionsUntil', { type: 'date' }), 'leer: 31. Dezember');
-  const el = form('Neue Erhebung eröffnen', [day, cohort, deadline, until], 'Erhebung eröffnen', async () => {
+  const el = actionForm('Neue Erhebung eröffnen', [day, cohort, deadline, until], 'Erhebung eröffnen', async () => {
     const s = await api('/api/core/surveys', { method: 'POST', body: { referenceDate: day.input.value || null, cohort: cohort.input.value,
       reportDeadline: deadline.input.value || null, correctionsUntil: until.input.value || null } });
     history.replaceState(null, '', `#/erhebung?nr=${s.id}`);
     await reload(`Erhebung Nr. ${s.id} zum ${date(s.referenceDate)} eröffnet; Meldefrist ${date(s.reportDeadline)}.`);
     return null;
-  }, { heading: 'Neue Erhebung eröffnen' });
+  });
   return h('section', { 'aria-label': 'Neue Erhebung' }, el);
 }

@@ -3,7 +3,7 @@
 import * as lib from './lib.js';
 import { barChart } from './chart.js';
 
-const { api, h, money, date, table, field, errorBox, announce, euroInput } = lib;
+const { api, h, money, date, table, field, errorBox, announce, euroInput, actionForm, openCsv } = lib;
 export { euroInput };
 
 async function periods() {
@@ -17,27 +17,6 @@ function select(options, value) {
 function areaTitle(ctx, id) {
   const a = ctx.areas.find((x) => x.id === id);
   return a ? a.title : id;
-}
-
-/** A small form: fields, a submit button, a status line; onSubmit returns a message or throws an ApiError. */
-function actionForm(title, fields, submitLabel, onSubmit) {
-  const status = h('div', { 'aria-live': 'polite' });
-  const form = h('form', { class: 'action', novalidate: true, 'aria-label': title }, h('h3', {}, title),
-    fields.map((f) => f.wrap), h('button', { type: 'submit' }, submitLabel), status);
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    status.replaceChildren();
-    fields.forEach((f) => lib.showFieldError(f, null));
-    try {
-      const message = await onSubmit();
-      if (message) status.append(h('p', { class: 'ok', role: 'status' }, message)); // role=status: read out once
-    } catch (e) {
-      const target = e.field ? fields.find((f) => f.input.name === e.field) : null;
-      if (target) { lib.showFieldError(target, e.message); target.input.focus(); }
-      else status.append(errorBox(e));
-    }
-  });
-  return form;
 }
 
 // ---------------------------------------------------------------------------------------------- Übersicht
@@ -376,17 +355,6 @@ function reclaimTable(rows) {
 export async function reclaims(el) {
   el.append(h('p', {}, 'Rückforderungen entstehen, wenn ein Verwendungsnachweis weniger belegt, als ausgezahlt wurde.'),
     reclaimTable(await api('/api/core/reclaims')));
-}
-
-/** Downloads a CSV the server wrote (formula cells neutralised there). */
-async function openCsv(path, name) {
-  const res = await api(path, { raw: true, headers: { Accept: 'text/csv' } });
-  const url = URL.createObjectURL(await res.blob());
-  const a = h('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 async function openPdf(path) {

@@ -461,7 +461,10 @@ public class SurveyServiceImpl implements SurveyService {
         List<String> out = new ArrayList<>();
         Optional<Survey> last = lastClosed(c, s);
         if (last.isPresent()) {
-            Long before = figures.at(s.keyFigureType(), last.get().referenceDate()).get(m.key());
+            // the body's own series, not the whole key of that date: this runs for every report
+            LocalDate then = last.get().referenceDate();
+            Long before = figures.series(m.key(), s.keyFigureType()).stream().filter(f -> f.referenceDate().equals(then))
+                    .map(KeyFigure::value).findFirst().orElse(null);
             if (before != null && before > 0 && Math.abs(value - before) * 100 > (long) maxChangePercent * before) {
                 out.add("Abweichung von mehr als " + maxChangePercent + " % gegenüber der Erhebung zum " + last.get().referenceDate().format(DAY)
                         + " (damals " + before + ")");
